@@ -1,0 +1,40 @@
+package io.triggermesh.aws.auth.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * A credential value: either literal ({@code value}) or read from a Secret in the object's namespace
+ * ({@code valueFromSecret}). Exactly one must be set.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ValueSource(
+        @JsonPropertyDescription("Literal value. Prefer valueFromSecret: the controller moves literal values into a Secret it owns.")
+        String value,
+        @JsonPropertyDescription("Reference to a key of a Secret in the object's namespace.")
+        SecretKeyRef valueFromSecret) {
+
+    public static ValueSource literal(String value) {
+        return new ValueSource(value, null);
+    }
+
+    public static ValueSource fromSecret(String name, String key) {
+        return new ValueSource(null, new SecretKeyRef(name, key));
+    }
+
+    public boolean isLiteral() {
+        return value != null && valueFromSecret == null;
+    }
+
+    public boolean isSecretRef() {
+        return valueFromSecret != null && value == null;
+    }
+
+    @Override
+    public String toString() {
+        if (value != null) {
+            return "ValueSource[value=***]";
+        }
+        return "ValueSource[valueFromSecret=" + valueFromSecret + "]";
+    }
+}

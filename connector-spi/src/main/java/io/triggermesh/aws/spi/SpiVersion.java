@@ -1,0 +1,16 @@
+package io.triggermesh.aws.spi;
+
+/** Version of this contract. Incremented only on incompatible changes; additive changes keep it. */
+public final class SpiVersion {
+
+    /** The version this SPI jar implements. */
+    public static final int CURRENT = 1;
+
+    private SpiVersion() {
+    }
+
+    /** Whether a plugin compiled against {@code pluginVersion} can run against this SPI. */
+    public static boolean isCompatible(int pluginVersion) {
+        return pluginVersion == CURRENT;
+    }
+}
