@@ -1,5 +1,6 @@
 package io.triggermesh.aws.auth.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -22,10 +23,13 @@ public record ValueSource(
         return new ValueSource(null, new SecretKeyRef(name, key));
     }
 
+    // @JsonIgnore: without it Jackson writes these as "literal" and "secretRef" fields, which the API does not have.
+    @JsonIgnore
     public boolean isLiteral() {
         return value != null && valueFromSecret == null;
     }
 
+    @JsonIgnore
     public boolean isSecretRef() {
         return valueFromSecret != null && value == null;
     }

@@ -1,0 +1,66 @@
+package io.triggermesh.aws.auth.credentials;
+
+import io.triggermesh.aws.auth.model.AssumeRoleOptions;
+import io.triggermesh.aws.auth.model.RoleArn;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One validated sts:AssumeRole call: role, optional ExternalId, session name, duration. {@code toString()} does
+ * not print the ExternalId (not a secret to AWS, but often treated as one by the people who issue it).
+ */
+record AssumeRoleSpec(String roleArn, String externalId, String sessionName, int durationSeconds) {
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+
+    /** Names of the inputs, for error messages: environment variables on the adapter, field paths on the controller. */
+    record Fields(String roleArn, String externalId, String sessionName, String durationSeconds) {
+    }
+
+    AssumeRoleSpec {
+        Objects.requireNonNull(roleArn, "roleArn");
+        Objects.requireNonNull(sessionName, "sessionName");
+    }
+
+    /**
+     * Validates the inputs and fills defaults.
+     *
+     * @throws IllegalArgumentException naming the offending input; values are echoed only for the role ARN and
+     *     the duration, which are not sensitive
+     */
+    static AssumeRoleSpec of(String roleArn, String externalId, String sessionName, Integer durationSeconds,
+            String defaultSessionName, Fields fields) {
+        if (RoleArn.parse(roleArn).isEmpty()) {
+            throw new IllegalArgumentException(fields.roleArn() + " is not an IAM role ARN (arn:aws:iam::<12 digits>"
+                    + ":role/<name>): " + roleArn);
+        }
+        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
+            throw new IllegalArgumentException(fields.externalId()
+                    + " must be 2 to 1224 characters of letters, digits and +=,.@:/-_");
+        }
+        String session = sessionName == null ? defaultSessionName : sessionName;
+        if (!SESSION_NAME.matcher(session).matches()) {
+            throw new IllegalArgumentException(fields.sessionName()
+                    + " must be 2 to 64 characters of letters, digits and +=,.@-_");
+        }
+        int duration = durationSeconds == null ? AssumeRoleOptions.DEFAULT_DURATION_SECONDS : durationSeconds;
+        if (duration < AssumeRoleOptions.MIN_DURATION_SECONDS || duration > AssumeRoleOptions.MAX_DURATION_SECONDS) {
+            throw new IllegalArgumentException(fields.durationSeconds() + " must be between "
+                    + AssumeRoleOptions.MIN_DURATION_SECONDS + " and " + AssumeRoleOptions.MAX_DURATION_SECONDS
+                    + " seconds, not " + duration);
+        }
+        return new AssumeRoleSpec(roleArn, externalId, session, duration);
+    }
+
+    /** For descriptions: the role, and whether an ExternalId is sent (never its value). */
+    String describe() {
+        return "assume role " + roleArn + (externalId == null ? "" : " with ExternalId");
+    }
+
+    @Override
+    public String toString() {
+        return "AssumeRoleSpec[roleArn=" + roleArn + ", externalId=" + (externalId == null ? "none" : "***")
+                + ", sessionName=" + sessionName + ", durationSeconds=" + durationSeconds + "]";
+    }
+}

@@ -1,0 +1,180 @@
+package io.triggermesh.aws.auth.credentials;
+
+import io.triggermesh.aws.auth.model.AssumeRoleOptions;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.auth.model.Credentials;
+import io.triggermesh.aws.auth.model.Iam;
+import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.auth.model.RoleArn;
+import io.triggermesh.aws.auth.model.SecretKeyRef;
+import io.triggermesh.aws.auth.model.ValueSource;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The controller side: the credentials the controller uses for the AWS work it does on behalf of one object
+ * (queues, notifications), built from the object's {@code spec.auth} so that it acts as the object, not as itself.
+ *
+ * <ul>
+ *   <li>{@code credentials}: the object's keys (+ session token) (+ {@code assumeIamRole});</li>
+ *   <li>{@code iam} with {@code roleArn}: a short-lived token minted for the object's ServiceAccount, exchanged
+ *       through sts:AssumeRoleWithWebIdentity for {@code roleArn} (a fresh token at every refresh), then
+ *       optionally {@code assumeIamRole};</li>
+ *   <li>{@code iam} without {@code roleArn}: refused, unless the operator opted in to the controller's own identity
+ *       ({@link IdentityChoice#CONTROLLER_IDENTITY_OPT_IN}); then the SDK default chain, then optionally
+ *       {@code assumeIamRole}.</li>
+ * </ul>
+ * Secrets are read once per {@link #resolve}; resolve again (and close the old identity) when they change.
+ */
+public final class ObjectCredentials {
+
+    /** Audience of ServiceAccount tokens exchanged with STS (what IRSA trust policies check). */
+    public static final String STS_AUDIENCE = "sts.amazonaws.com";
+
+    /** Lifetime asked for minted ServiceAccount tokens: the Kubernetes minimum; STS only needs it for one call. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+
+    private static final String CREDENTIALS = "spec.auth.credentials";
+    private static final String IAM = "spec.auth.iam";
+
+    private final SecretReader secrets;
+    private final ServiceAccountTokenSource tokens;
+    private final AwsEndpoints endpoints;
+    private final IdentityChoice identityChoice;
+    private final StsOptions options;
+
+    public ObjectCredentials(SecretReader secrets, ServiceAccountTokenSource tokens, AwsEndpoints endpoints,
+            IdentityChoice identityChoice) {
+        this(secrets, tokens, endpoints, identityChoice, StsOptions.DEFAULT);
+    }
+
+    ObjectCredentials(SecretReader secrets, ServiceAccountTokenSource tokens, AwsEndpoints endpoints,
+            IdentityChoice identityChoice, StsOptions options) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.identityChoice = Objects.requireNonNull(identityChoice, "identityChoice");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Builds the object's chain. No AWS call happens here; Secrets are read now.
+     *
+     * @param serviceAccountName the ServiceAccount the object's adapter runs as (from its ServiceAccount plan);
+     *     needed in {@code iam} mode with a {@code roleArn}
+     * @throws CredentialsUnavailableException when a referenced Secret/key is missing, or the object asks for the
+     *     controller's identity without the operator's opt-in
+     * @throws IllegalArgumentException when {@code spec.auth} itself is invalid (naming the field)
+     */
+    public ResolvedIdentity resolve(OwnerObject owner, AwsAuth auth, String serviceAccountName) {
+        Objects.requireNonNull(owner, "owner");
+        if (auth == null || auth.mode() == AwsAuth.Mode.INVALID) {
+            throw new IllegalArgumentException("spec.auth must set exactly one of credentials or iam");
+        }
+        String defaultSession = SessionNames.forObject(owner.namespace(), owner.name());
+        CredentialChain chain = new CredentialChain(endpoints, options);
+        try {
+            String description = auth.mode() == AwsAuth.Mode.CREDENTIALS
+                    ? withKeys(owner, auth.credentials(), defaultSession, chain)
+                    : withIam(owner, auth.iam(), serviceAccountName, defaultSession, chain);
+            return new ResolvedIdentity(chain.build(), description);
+        } catch (RuntimeException e) {
+            chain.abandon();
+            throw e;
+        }
+    }
+
+    private String withKeys(OwnerObject owner, Credentials credentials, String defaultSession, CredentialChain chain) {
+        Set<String> secretNames = new TreeSet<>();
+        String keyId = value(owner, credentials.accessKeyID(), CREDENTIALS + ".accessKeyID", secretNames);
+        String secret = value(owner, credentials.secretAccessKey(), CREDENTIALS + ".secretAccessKey", secretNames);
+        String token = credentials.sessionToken() == null ? null
+                : value(owner, credentials.sessionToken(), CREDENTIALS + ".sessionToken", secretNames);
+        Optional<AssumeRoleSpec> assume = assumeRole(credentials.assumeIamRole(),
+                credentials.assumeIamRoleOptions(), CREDENTIALS, defaultSession);
+        chain.staticKeys(keyId, secret, token);
+        assume.ifPresent(chain::assumeRole);
+        String source = secretNames.isEmpty() ? "inline values"
+                : (secretNames.size() == 1 ? "Secret " : "Secrets ") + String.join(", ", secretNames);
+        return "object credentials" + (token == null ? "" : " + session token") + " (" + source + ")"
+                + assume.map(spec -> " → " + spec.describe()).orElse("");
+    }
+
+    private String withIam(OwnerObject owner, Iam iam, String serviceAccountName, String defaultSession,
+            CredentialChain chain) {
+        Optional<AssumeRoleSpec> assume = assumeRole(iam.assumeIamRole(), iam.assumeIamRoleOptions(), IAM,
+                defaultSession);
+        String description;
+        if (iam.roleArn() != null) {
+            if (RoleArn.parse(iam.roleArn()).isEmpty()) {
+                throw new IllegalArgumentException(IAM + ".roleArn is not an IAM role ARN: " + iam.roleArn());
+            }
+            if (serviceAccountName == null || serviceAccountName.isBlank()) {
+                throw new IllegalArgumentException("the ServiceAccount of " + owner.displayName()
+                        + " is needed to act as " + IAM + ".roleArn");
+            }
+            String namespace = owner.namespace();
+            chain.webIdentity(iam.roleArn(), defaultSession,
+                    () -> tokens.token(namespace, serviceAccountName, STS_AUDIENCE, TOKEN_LIFETIME),
+                    "web identity (" + iam.roleArn() + ") from ServiceAccount " + namespace + "/" + serviceAccountName);
+            description = "object role " + iam.roleArn() + " via ServiceAccount " + serviceAccountName + " token";
+        } else if (identityChoice == IdentityChoice.CONTROLLER_IDENTITY_OPT_IN) {
+            chain.defaultChain();
+            description = "controller identity (opt-in)";
+        } else {
+            throw new CredentialsUnavailableException(CredentialsUnavailableException.Reason.NO_OBJECT_IDENTITY,
+                    IAM + ".roleArn", IAM + ".roleArn is not set, so the controller has no identity of "
+                    + owner.displayName() + " to act as; set roleArn (the operator can instead allow the "
+                    + "controller's own AWS identity for such objects)");
+        }
+        assume.ifPresent(chain::assumeRole);
+        return description + assume.map(spec -> " → " + spec.describe()).orElse("");
+    }
+
+    private Optional<AssumeRoleSpec> assumeRole(String roleArn, AssumeRoleOptions options, String parent,
+            String defaultSession) {
+        if (roleArn == null) {
+            if (options != null) {
+                throw new IllegalArgumentException(parent + ".assumeIamRoleOptions is set but " + parent
+                        + ".assumeIamRole is not");
+            }
+            return Optional.empty();
+        }
+        AssumeRoleOptions o = options == null ? AssumeRoleOptions.none() : options;
+        String prefix = parent + ".assumeIamRoleOptions.";
+        return Optional.of(AssumeRoleSpec.of(roleArn, o.externalId(), o.sessionName(), o.durationSeconds(),
+                defaultSession, new AssumeRoleSpec.Fields(parent + ".assumeIamRole", prefix + "externalId",
+                        prefix + "sessionName", prefix + "durationSeconds")));
+    }
+
+    private String value(OwnerObject owner, ValueSource source, String path, Set<String> secretNames) {
+        if (source == null) {
+            throw new IllegalArgumentException(path + " is required");
+        }
+        if (source.isLiteral()) {
+            if (source.value().isEmpty()) {
+                throw new IllegalArgumentException(path + ".value is empty");
+            }
+            return source.value();
+        }
+        if (!source.isSecretRef()) {
+            throw new IllegalArgumentException(path + " must set exactly one of value or valueFromSecret");
+        }
+        SecretKeyRef ref = source.valueFromSecret();
+        if (ref.name() == null || ref.name().isBlank() || ref.key() == null || ref.key().isBlank()) {
+            throw new IllegalArgumentException(path + ".valueFromSecret needs both name and key");
+        }
+        secretNames.add(ref.name());
+        return secrets.read(owner.namespace(), ref.name(), ref.key())
+                .filter(value -> !value.isBlank())
+                .map(String::trim)
+                .orElseThrow(() -> new CredentialsUnavailableException(
+                        CredentialsUnavailableException.Reason.SECRET_KEY_MISSING, path + ".valueFromSecret",
+                        "Secret " + ref.name() + " in namespace " + owner.namespace() + " has no key " + ref.key()
+                                + " (or the Secret does not exist, or the value is empty); referenced by " + path
+                                + ".valueFromSecret of " + owner.displayName()));
+    }
+}

@@ -1,0 +1,46 @@
+package io.triggermesh.aws.auth.env;
+
+/**
+ * Names of the environment variables shared by the controller (which renders them into adapter Deployments) and the
+ * adapters (which read them to build their credential chain). One place, so the two sides cannot drift apart.
+ */
+public final class AdapterEnvNames {
+
+    /** Static access key id; always a secretKeyRef in Deployments. */
+    public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    /** Static secret access key; always a secretKeyRef in Deployments. */
+    public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    /** Session token of temporary credentials; always a secretKeyRef in Deployments. */
+    public static final String AWS_SESSION_TOKEN = "AWS_SESSION_TOKEN";
+
+    /** Role the adapter assumes on top of its base identity. */
+    public static final String AWS_ASSUME_ROLE_ARN = "AWS_ASSUME_ROLE_ARN";
+    /** ExternalId passed to sts:AssumeRole. */
+    public static final String AWS_ASSUME_ROLE_EXTERNAL_ID = "AWS_ASSUME_ROLE_EXTERNAL_ID";
+    /** RoleSessionName passed to sts:AssumeRole. */
+    public static final String AWS_ASSUME_ROLE_SESSION_NAME = "AWS_ASSUME_ROLE_SESSION_NAME";
+    /** DurationSeconds passed to sts:AssumeRole. */
+    public static final String AWS_ASSUME_ROLE_DURATION_SECONDS = "AWS_ASSUME_ROLE_DURATION_SECONDS";
+
+    /** Region the adapter's clients use. */
+    public static final String AWS_REGION = "AWS_REGION";
+    /** Endpoint override for every service (emulators, VPC endpoints); the SDK also reads it itself. */
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    /** Per-service endpoint override for STS, as the SDK names it (AWS_ENDPOINT_URL_&lt;SERVICE&gt;). */
+    public static final String AWS_ENDPOINT_URL_STS = "AWS_ENDPOINT_URL_STS";
+
+    /** Injected by the EKS pod identity webhook (IRSA); never rendered by the controller. */
+    public static final String AWS_ROLE_ARN = "AWS_ROLE_ARN";
+    /** Injected by the EKS pod identity webhook (IRSA); never rendered by the controller. */
+    public static final String AWS_WEB_IDENTITY_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE";
+    /** Optionally injected by the EKS pod identity webhook (IRSA); never rendered by the controller. */
+    public static final String AWS_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME";
+
+    /** Name of the connector object the adapter serves. */
+    public static final String NAME = "NAME";
+    /** Namespace of the connector object the adapter serves. */
+    public static final String NAMESPACE = "NAMESPACE";
+
+    private AdapterEnvNames() {
+    }
+}
