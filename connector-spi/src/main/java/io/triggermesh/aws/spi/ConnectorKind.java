@@ -49,6 +49,22 @@ public interface ConnectorKind<S> {
         return Map.of();
     }
 
+    /**
+     * The adapter's permissions for one object, when they depend on its spec. Defaults to the descriptor's list;
+     * placeholders are filled from {@link #permissionValues}.
+     */
+    default List<IamPermission> adapterPermissions(ObjectContext<S> object) {
+        return descriptor().adapterPermissions();
+    }
+
+    /**
+     * The controller's permissions for one object's managed resources (for example none for a queue the user
+     * supplies). Defaults to the descriptor's list.
+     */
+    default List<IamPermission> controllerPermissions(ObjectContext<S> object) {
+        return descriptor().controllerPermissions();
+    }
+
     /** The adapter workload the controller deploys for this object. */
     AdapterWorkload adapter(ObjectContext<S> object);
 }

@@ -5,17 +5,17 @@ import java.util.Map;
 /**
  * What {@link ConnectorKind#ensureResources} achieved.
  *
- * @param statusFields plugin status fields to publish under {@code status} (for example {@code queueARN})
- * @param adapterEnv extra environment for the adapter that depends on the resources (for example the queue URL)
+ * @param statusFields plugin status fields to publish under {@code status} (for example {@code queueARN}). The
+ *     controller hands them back in {@link ObjectContext#status()}, so {@link ConnectorKind#adapter} can derive
+ *     the adapter's environment from them without another AWS call.
  */
-public record ResourceOutcome(Map<String, String> statusFields, Map<String, String> adapterEnv) {
+public record ResourceOutcome(Map<String, String> statusFields) {
 
     public ResourceOutcome {
         statusFields = Map.copyOf(statusFields);
-        adapterEnv = Map.copyOf(adapterEnv);
     }
 
     public static ResourceOutcome none() {
-        return new ResourceOutcome(Map.of(), Map.of());
+        return new ResourceOutcome(Map.of());
     }
 }

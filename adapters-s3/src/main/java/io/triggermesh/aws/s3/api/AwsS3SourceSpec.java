@@ -1,0 +1,74 @@
+package io.triggermesh.aws.s3.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.Sink;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code spec} of an {@code AWSS3Source}: S3 bucket notifications, delivered through an SQS queue, as CloudEvents.
+ *
+ * @param arn the bucket's ARN, optionally with region and account
+ * @param eventTypes the S3 event names to subscribe to ({@link S3EventTypes#ALL})
+ * @param destination where S3 delivers the notifications; a queue the controller manages when omitted
+ * @param auth how to authenticate to AWS
+ * @param sink where the CloudEvents go
+ * @param adapterOverrides adjustments to the adapter workload
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AwsS3SourceSpec(
+        @JsonPropertyDescription("ARN of the S3 bucket, for example arn:aws:s3:::my-bucket. May include the bucket's"
+                + " region and account: arn:aws:s3:us-west-2:123456789012:my-bucket.")
+        String arn,
+        @JsonPropertyDescription("S3 event types to subscribe to, for example s3:ObjectCreated:* or"
+                + " s3:ObjectRemoved:Delete. At least one.")
+        List<String> eventTypes,
+        @JsonPropertyDescription("Where S3 delivers the notifications. When omitted, the controller creates and"
+                + " manages an SQS queue for this source.")
+        Destination destination,
+        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
+        AwsAuth auth,
+        @JsonPropertyDescription("Where the CloudEvents are sent: a reference to an Addressable object or a URI.")
+        Sink sink,
+        @JsonPropertyDescription("Adjustments to the adapter's Deployment.")
+        AdapterOverrides adapterOverrides) {
+
+    public AwsS3SourceSpec {
+        // Not List.copyOf: a null entry must reach validation, which reports it at its index.
+        eventTypes = eventTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(eventTypes));
+    }
+
+    /** The user-supplied queue's ARN, when the spec names one. */
+    public Optional<String> destinationQueueArn() {
+        return Optional.ofNullable(destination).map(Destination::sqs).map(SqsDestination::queueARN);
+    }
+
+
+    /**
+     * {@code spec.destination}.
+     *
+     * @param sqs a queue the user owns
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Destination(
+            @JsonPropertyDescription("An SQS queue the user owns. The controller never creates, changes or deletes it.")
+            SqsDestination sqs) {
+    }
+
+    /**
+     * {@code spec.destination.sqs}.
+     *
+     * @param queueARN the queue's ARN, in the bucket's region
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SqsDestination(
+            @JsonPropertyDescription("ARN of a standard (not FIFO) SQS queue in the bucket's region, whose policy lets"
+                    + " s3.amazonaws.com send messages, for example arn:aws:sqs:us-west-2:123456789012:my-queue.")
+            String queueARN) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.triggermesh.aws.s3.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.spi.api.AdapterOverrides;
+
+/**
+ * {@code spec} of an {@code AWSS3Target}: every CloudEvent received becomes an object in the bucket.
+ *
+ * @param arn the bucket's ARN
+ * @param auth how to authenticate to AWS
+ * @param discardCloudEventContext store only the event's data instead of the whole event as JSON
+ * @param adapterOverrides adjustments to the adapter workload
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AwsS3TargetSpec(
+        @JsonPropertyDescription("ARN of the S3 bucket the objects are written to, for example arn:aws:s3:::my-bucket.")
+        String arn,
+        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
+        AwsAuth auth,
+        @JsonPropertyDescription("Store only the event's data instead of the whole CloudEvent as JSON. Default false.")
+        Boolean discardCloudEventContext,
+        @JsonPropertyDescription("Adjustments to the adapter's Deployment, for example public: true.")
+        AdapterOverrides adapterOverrides) {
+
+    /** Whether only the data is stored. */
+    public boolean discardsCloudEventContext() {
+        return Boolean.TRUE.equals(discardCloudEventContext);
+    }
+
+}

@@ -1,0 +1,97 @@
+package io.triggermesh.aws.sqs;
+
+import io.triggermesh.aws.spi.AdapterWorkload;
+import io.triggermesh.aws.spi.ConnectorKind;
+import io.triggermesh.aws.spi.IamPermission;
+import io.triggermesh.aws.spi.KindDescriptor;
+import io.triggermesh.aws.spi.ObjectContext;
+import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.Role;
+import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
+import io.triggermesh.aws.sqs.api.MessageProcessor;
+import io.triggermesh.aws.sqs.api.QueueArn;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code AWSSQSSource}: an adapter long-polls the queue and sends one CloudEvent per message (or per S3 record or
+ * EventBridge event, depending on the message processor). No AWS resources are managed.
+ */
+public final class AwsSqsSourceKind implements ConnectorKind<AwsSqsSourceSpec> {
+
+    public static final String KIND = "AWSSQSSource";
+    public static final String PLURAL = "awssqssources";
+    /** Main class of the source adapter (in {@code io.triggermesh.aws.sqs.adapter}). */
+    public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain";
+    /** The CloudEvent type of the default message processor. */
+    public static final String MESSAGE_EVENT_TYPE = "com.amazon.sqs.message";
+
+    static final String QUEUE_RESOURCE = "arn:${partition}:sqs:${region}:${account}:${queueName}";
+
+    /**
+     * The adapter resolves the URL (GetQueueUrl), reads the queue's attributes (GetQueueAttributes, for its default
+     * visibility timeout), receives, deletes after delivery and extends the visibility of slow deliveries. AWS
+     * authorises DeleteMessageBatch and ChangeMessageVisibilityBatch as the single-message actions; moto alone wants
+     * the batch names, which the moto proof adds. A queue encrypted with a customer managed KMS key also needs
+     * kms:Decrypt on that key, which the spec cannot know: add it by hand.
+     */
+    public static final IamPermission CONSUME_MESSAGES = IamPermission.of("SqsSourceConsumeMessages",
+            List.of("sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                    "sqs:GetQueueAttributes"),
+            QUEUE_RESOURCE);
+
+    private final KindDescriptor<AwsSqsSourceSpec> descriptor;
+    private final String image;
+
+    public AwsSqsSourceKind(String image) {
+        this.image = Objects.requireNonNull(image, "image");
+        this.descriptor = KindDescriptor.builder(Role.SOURCE, KIND, AwsSqsSourceSpec.class)
+                .plural(PLURAL)
+                .emits(MESSAGE_EVENT_TYPE)
+                .adapterPermission(CONSUME_MESSAGES)
+                .sensitiveField(SqsConnectorPlugin.SENSITIVE_CREDENTIAL_VALUES)
+                .build();
+    }
+
+    @Override
+    public KindDescriptor<AwsSqsSourceSpec> descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public List<Problem> validate(AwsSqsSourceSpec spec) {
+        return AwsSqsSourceValidator.problems(spec);
+    }
+
+    /** {@code partition}, {@code region}, {@code account} and {@code queueName} from the queue ARN. */
+    @Override
+    public Map<String, String> permissionValues(ObjectContext<AwsSqsSourceSpec> object) {
+        return QueueArn.parse(object.spec().arn()).map(AwsSqsSourceKind::values).orElse(Map.of());
+    }
+
+    @Override
+    public AdapterWorkload adapter(ObjectContext<AwsSqsSourceSpec> object) {
+        AwsSqsSourceSpec spec = object.spec();
+        Map<String, String> env = new HashMap<>();
+        env.put(SqsAdapterEnv.ARN, spec.arn());
+        env.put(SqsAdapterEnv.MESSAGE_PROCESSOR, spec.processor().orElse(MessageProcessor.DEFAULT).jsonName());
+        if (spec.receiveOptions() != null) {
+            AwsSqsSourceValidator.visibilityTimeoutSeconds(spec.receiveOptions().visibilityTimeout()).ifPresent(
+                    seconds -> env.put(SqsAdapterEnv.VISIBILITY_TIMEOUT_SECONDS, Long.toString(seconds)));
+        }
+        if (spec.endpoint() != null && spec.endpoint().url() != null) {
+            env.put(SqsAdapterEnv.AWS_ENDPOINT_URL_SQS, spec.endpoint().url());
+        }
+        if (spec.queueOwnerAccountId() != null) {
+            env.put(SqsAdapterEnv.QUEUE_OWNER_ACCOUNT_ID, spec.queueOwnerAccountId());
+        }
+        return AdapterWorkload.source(image, ADAPTER_MAIN_CLASS, env);
+    }
+
+    static Map<String, String> values(QueueArn queue) {
+        return Map.of("partition", queue.partition(), "region", queue.region(), "account", queue.accountId(),
+                "queueName", queue.name());
+    }
+}

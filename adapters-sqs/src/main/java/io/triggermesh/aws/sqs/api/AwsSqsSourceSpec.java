@@ -1,0 +1,81 @@
+package io.triggermesh.aws.sqs.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.Redaction;
+import io.triggermesh.aws.spi.api.Sink;
+import java.util.Optional;
+
+/**
+ * {@code spec} of an {@code AWSSQSSource}: messages of an SQS queue as CloudEvents. No AWS resources are managed.
+ *
+ * @param arn the queue's ARN
+ * @param receiveOptions how messages are received
+ * @param messageProcessor {@code default}, {@code s3} or {@code eventbridge} ({@link MessageProcessor})
+ * @param endpoint an SQS-compatible endpoint instead of AWS's
+ * @param queueOwnerAccountId the account owning the queue, when it is not the caller's (an extension of the original
+ *     API); must agree with the account in {@code arn}
+ * @param auth how to authenticate to AWS
+ * @param sink where the CloudEvents go
+ * @param adapterOverrides adjustments to the adapter workload
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AwsSqsSourceSpec(
+        @JsonPropertyDescription("ARN of the SQS queue, for example arn:aws:sqs:us-east-1:123456789012:my-queue.")
+        String arn,
+        @JsonPropertyDescription("How messages are received from the queue.")
+        ReceiveOptions receiveOptions,
+        @JsonPropertyDescription("How messages become CloudEvents: default (one event per message), s3 (S3 event"
+                + " notifications) or eventbridge (EventBridge events). Default: default.")
+        String messageProcessor,
+        @JsonPropertyDescription("An SQS-compatible endpoint to use instead of AWS's (for example ElasticMQ or a VPC"
+                + " endpoint).")
+        Endpoint endpoint,
+        @JsonPropertyDescription("Account id (12 digits) owning the queue, for a queue in another account. Optional:"
+                + " the account in arn is used when omitted; when set it must equal it.")
+        String queueOwnerAccountId,
+        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
+        AwsAuth auth,
+        @JsonPropertyDescription("Where the CloudEvents are sent: a reference to an Addressable object or a URI.")
+        Sink sink,
+        @JsonPropertyDescription("Adjustments to the adapter's Deployment.")
+        AdapterOverrides adapterOverrides) {
+
+    /** The processor the spec selects; empty when {@code messageProcessor} names none (a validation problem). */
+    public Optional<MessageProcessor> processor() {
+        return MessageProcessor.fromJson(messageProcessor);
+    }
+
+    /**
+     * {@code spec.receiveOptions}.
+     *
+     * @param visibilityTimeout how long a received message stays hidden from other consumers, as a Go duration
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReceiveOptions(
+            @JsonPropertyDescription("How long a received message stays invisible to other receivers while it is"
+                    + " being delivered, as a duration such as 30s or 5m (0s to 12h, whole seconds). Default: the"
+                    + " queue's own visibility timeout.")
+            String visibilityTimeout) {
+    }
+
+    /**
+     * {@code spec.endpoint}.
+     *
+     * @param url the endpoint's http(s) URL
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Endpoint(
+            @JsonPropertyDescription("http(s) URL of the SQS-compatible endpoint, for example"
+                    + " http://elasticmq.default.svc:9324.")
+            String url) {
+
+        /** The URL without any user info, which may hold a password. */
+        @Override
+        public String toString() {
+            return "Endpoint[url=" + Redaction.uriWithoutUserInfo(url) + "]";
+        }
+    }
+}

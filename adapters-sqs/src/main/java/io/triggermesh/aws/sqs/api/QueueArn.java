@@ -1,0 +1,73 @@
+package io.triggermesh.aws.sqs.api;
+
+import io.triggermesh.aws.spi.api.Arn;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The ARN of an SQS queue: {@code arn:<partition>:sqs:<region>:<12-digit account>:<queue name>}. Region and account
+ * are required; the adapter resolves the queue URL from them with GetQueueUrl, never by string concatenation.
+ *
+ * @param partition {@code aws}, {@code aws-cn} or {@code aws-us-gov}
+ * @param region the queue's region
+ * @param accountId the queue owner's account
+ * @param name the queue name, ending in {@code .fifo} for FIFO queues
+ */
+public record QueueArn(String partition, String region, String accountId, String name) {
+
+    /** The example used in messages. */
+    public static final String EXAMPLE = "arn:aws:sqs:us-east-1:123456789012:my-queue";
+    /** The suffix SQS requires on (and reserves for) FIFO queue names. */
+    public static final String FIFO_SUFFIX = ".fifo";
+
+    private static final Pattern STANDARD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
+
+    /** The queue ARN in {@code text}, when it is one. */
+    public static Optional<QueueArn> parse(String text) {
+        return Arn.parse(text)
+                .filter(arn -> arn.service().equals("sqs") && arn.hasRegion() && arn.hasAccountId())
+                .filter(arn -> isValidName(arn.resource()))
+                .map(arn -> new QueueArn(arn.partition(), arn.region(), arn.accountId(), arn.resource()));
+    }
+
+    /**
+     * Why {@code text} is not a queue ARN, phrased to follow the field's path, with the fix. {@code kind} names the
+     * kind that needs the queue, for example {@code AWSSQSTarget}.
+     */
+    public static Optional<String> problem(String text, String kind) {
+        String needs = kind + " needs an SQS queue ARN such as " + EXAMPLE;
+        Optional<String> syntax = Arn.syntaxProblem(text);
+        if (syntax.isPresent()) {
+            return Optional.of(syntax.get() + "; " + needs);
+        }
+        Arn arn = Arn.parse(text).orElseThrow();
+        if (!arn.service().equals("sqs")) {
+            return Optional.of("is " + arn.description() + "; " + needs);
+        }
+        if (!arn.hasRegion() || !arn.hasAccountId()) {
+            return Optional.of("lacks the queue's region or account; " + needs);
+        }
+        if (!isValidName(arn.resource())) {
+            return Optional.of("names queue '" + arn.resource() + "'; queue names have 1 to 80 letters, digits, '-'"
+                    + " and '_', and FIFO queue names end in .fifo within those 80");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code name} is a valid standard or FIFO queue name. */
+    public static boolean isValidName(String name) {
+        return name.endsWith(FIFO_SUFFIX) ? FIFO_NAME.matcher(name).matches() : STANDARD_NAME.matcher(name).matches();
+    }
+
+    /** Whether this is a FIFO queue, which SQS marks by the {@code .fifo} suffix of its name. */
+    public boolean isFifo() {
+        return name.endsWith(FIFO_SUFFIX);
+    }
+
+    /** The ARN text. */
+    @Override
+    public String toString() {
+        return "arn:" + partition + ":sqs:" + region + ":" + accountId + ":" + name;
+    }
+}

@@ -1,0 +1,26 @@
+package io.triggermesh.aws.sqs;
+
+import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
+import io.triggermesh.aws.sqs.api.AwsSqsTargetSpec;
+import io.triggermesh.aws.testkit.ConnectorContractTest;
+
+/** The contract every connector passes, applied to the SQS plugin. */
+class SqsConnectorPluginContractTest extends ConnectorContractTest {
+
+    @Override
+    protected ConnectorPlugin plugin() {
+        return new SqsConnectorPlugin();
+    }
+
+    @Override
+    protected Object sampleSpec(String kind) {
+        return switch (kind) {
+            case AwsSqsSourceKind.KIND -> new AwsSqsSourceSpec(SqsFixtures.QUEUE_ARN, null, null, null, null,
+                    SqsFixtures.CANARY_AUTH, SqsFixtures.SINK, null);
+            case AwsSqsTargetKind.KIND -> new AwsSqsTargetSpec(SqsFixtures.FIFO_QUEUE_ARN, SqsFixtures.CANARY_AUTH,
+                    "group-1", true, null);
+            default -> throw new IllegalArgumentException("unexpected kind " + kind);
+        };
+    }
+}

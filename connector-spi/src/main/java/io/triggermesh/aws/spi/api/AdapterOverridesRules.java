@@ -1,0 +1,134 @@
+package io.triggermesh.aws.spi.api;
+
+import io.triggermesh.aws.spi.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks behind {@link AdapterOverrides#problemsOf}: the Kubernetes rules the API server would otherwise enforce
+ * only when the controller applies the Deployment, where the error no longer points at the user's field.
+ */
+final class AdapterOverridesRules {
+
+    private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+    private static final Pattern QUANTITY =
+            Pattern.compile("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$");
+    private static final String LABEL_NAME = "([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]";
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?" + LABEL_NAME);
+    private static final Pattern LABEL_VALUE = Pattern.compile("(" + LABEL_NAME + ")?");
+    private static final Set<String> OPERATORS = Set.of("Equal", "Exists");
+    private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    /*
+     * The credential variables the controller renders from spec.auth as secretKeyRefs. A plain override would put a
+     * credential in the Deployment in clear text and silently replace the configured identity. (Names repeated here
+     * because the SPI must not depend on auth-core.)
+     */
+    private static final Set<String> CREDENTIAL_ENV =
+            Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+    private AdapterOverridesRules() {
+    }
+
+    static List<Problem> problems(AdapterOverrides overrides, String path) {
+        List<Problem> problems = new ArrayList<>();
+        envProblems(overrides.env(), path + ".env", problems);
+        resourceProblems(overrides.resources(), path + ".resources", problems);
+        labelProblems(overrides.labels(), path + ".labels", true, problems);
+        labelProblems(overrides.annotations(), path + ".annotations", false, problems);
+        labelProblems(overrides.nodeSelector(), path + ".nodeSelector", true, problems);
+        tolerationProblems(overrides.tolerations(), path + ".tolerations", problems);
+        return problems;
+    }
+
+    private static void envProblems(List<AdapterOverrides.Env> env, String path, List<Problem> problems) {
+        if (env == null) {
+            return;
+        }
+        for (int i = 0; i < env.size(); i++) {
+            String name = env.get(i).name();
+            String at = path + "[" + i + "].name";
+            if (name == null || name.isEmpty()) {
+                problems.add(new Problem(at, "is required"));
+            } else if (!ENV_NAME.matcher(name).matches()) {
+                problems.add(new Problem(at, "'" + name + "' is not a valid environment variable name: use letters,"
+                        + " digits, '_', '-' and '.', not starting with a digit"));
+            } else if (CREDENTIAL_ENV.contains(name)) {
+                problems.add(new Problem(at, name + " is set from spec.auth and must not be overridden: put the"
+                        + " credentials in spec.auth.credentials (valueFromSecret) instead"));
+            }
+        }
+    }
+
+    private static void resourceProblems(AdapterOverrides.Resources resources, String path, List<Problem> problems) {
+        if (resources == null) {
+            return;
+        }
+        quantityProblems(resources.requests(), path + ".requests", problems);
+        quantityProblems(resources.limits(), path + ".limits", problems);
+    }
+
+    private static void quantityProblems(Map<String, String> quantities, String path, List<Problem> problems) {
+        if (quantities == null) {
+            return;
+        }
+        quantities.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!QUANTITY.matcher(e.getValue()).matches()) {
+                problems.add(new Problem(path + "." + e.getKey(), "'" + e.getValue() + "' is not a Kubernetes"
+                        + " quantity: use for example 100m or 0.5 for cpu, 128Mi or 1Gi for memory"));
+            }
+        });
+    }
+
+    private static void labelProblems(Map<String, String> entries, String path, boolean checkValues,
+                                      List<Problem> problems) {
+        if (entries == null) {
+            return;
+        }
+        entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!QUALIFIED_NAME.matcher(e.getKey()).matches() || e.getKey().length() > 316) {
+                problems.add(new Problem(path + "." + e.getKey(), "'" + e.getKey() + "' is not a valid key: use an"
+                        + " optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' and '.',"
+                        + " starting and ending with a letter or digit"));
+            } else if (checkValues && !LABEL_VALUE.matcher(e.getValue()).matches()) {
+                problems.add(new Problem(path + "." + e.getKey(), "'" + e.getValue() + "' is not a valid label"
+                        + " value: use at most 63 letters, digits, '-', '_' and '.', starting and ending with a"
+                        + " letter or digit"));
+            }
+        });
+    }
+
+    private static void tolerationProblems(List<AdapterOverrides.Toleration> tolerations, String path,
+                                           List<Problem> problems) {
+        if (tolerations == null) {
+            return;
+        }
+        for (int i = 0; i < tolerations.size(); i++) {
+            AdapterOverrides.Toleration t = tolerations.get(i);
+            String at = path + "[" + i + "]";
+            String operator = t.operator() == null || t.operator().isEmpty() ? "Equal" : t.operator();
+            if (!OPERATORS.contains(operator)) {
+                problems.add(new Problem(at + ".operator", "'" + operator + "' is not an operator: use Equal or"
+                        + " Exists"));
+            }
+            if (operator.equals("Exists") && t.value() != null && !t.value().isEmpty()) {
+                problems.add(new Problem(at + ".value", "must be empty when the operator is Exists"));
+            }
+            if ((t.key() == null || t.key().isEmpty()) && operator.equals("Equal")) {
+                problems.add(new Problem(at + ".key", "is required unless the operator is Exists"));
+            }
+            boolean hasEffect = t.effect() != null && !t.effect().isEmpty();
+            if (hasEffect && !EFFECTS.contains(t.effect())) {
+                problems.add(new Problem(at + ".effect", "'" + t.effect() + "' is not a taint effect: use"
+                        + " NoSchedule, PreferNoSchedule or NoExecute"));
+            }
+            if (t.tolerationSeconds() != null && !"NoExecute".equals(t.effect())) {
+                problems.add(new Problem(at + ".tolerationSeconds", "applies only to the NoExecute effect: set"
+                        + " effect: NoExecute or remove tolerationSeconds"));
+            }
+        }
+    }
+}
