@@ -1,0 +1,78 @@
+package io.triggermesh.aws.controller.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.triggermesh.aws.auth.credentials.IdentityChoice;
+import io.triggermesh.aws.controller.desired.AdapterSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code triggermesh.controller.*} (environment variables {@code TRIGGERMESH_CONTROLLER_*}).
+ *
+ * @param namespaces namespaces to watch; empty (default) watches all
+ * @param resync how often every object is reconciled even without events (default 10m); also how soon a
+ *     rotated Secret rolls its adapters, since the controller does not watch Secrets
+ * @param workers objects reconciled in parallel (default 2)
+ * @param initialBackoff first retry delay after a transient failure (default 1s), doubled up to maxBackoff
+ * @param maxBackoff longest retry delay (default 5m)
+ * @param cleanupAttempts deletion cleanups tried before the finalizer is released anyway (default 5)
+ * @param useControllerIdentity when true, objects using {@code iam} without {@code roleArn} get their AWS
+ *     resources managed with the controller's own identity; default false (see docs/auth.md)
+ * @param awsRegion region for adapters and managed resources unless an ARN names one (default us-east-1)
+ * @param awsEndpoint AWS endpoint override for the controller and every adapter (emulators, VPC endpoints)
+ * @param adapterImages {@code Kind=image} entries overriding a plugin's default adapter image
+ * @param leaderElection whether to elect a leader with a Lease before reconciling (default true)
+ * @param leaseName the Lease's name (default triggermesh-controller)
+ * @param leaseNamespace the Lease's namespace (default: the pod's namespace, else triggermesh)
+ */
+@ConfigurationProperties("triggermesh.controller")
+public record ControllerSettings(
+        @Nullable List<String> namespaces,
+        @Bindable(defaultValue = "10m") Duration resync,
+        @Bindable(defaultValue = "2") int workers,
+        @Bindable(defaultValue = "1s") Duration initialBackoff,
+        @Bindable(defaultValue = "5m") Duration maxBackoff,
+        @Bindable(defaultValue = "5") int cleanupAttempts,
+        @Bindable(defaultValue = "false") boolean useControllerIdentity,
+        @Bindable(defaultValue = "us-east-1") String awsRegion,
+        @Nullable URI awsEndpoint,
+        @Nullable List<String> adapterImages,
+        @Bindable(defaultValue = "true") boolean leaderElection,
+        @Bindable(defaultValue = "triggermesh-controller") String leaseName,
+        @Nullable String leaseNamespace) {
+
+    public ControllerSettings {
+        namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+        adapterImages = adapterImages == null ? List.of() : List.copyOf(adapterImages);
+    }
+
+    public IdentityChoice identityChoice() {
+        return useControllerIdentity ? IdentityChoice.CONTROLLER_IDENTITY_OPT_IN : IdentityChoice.OBJECT_IDENTITY_ONLY;
+    }
+
+    public AdapterSettings adapterSettings() {
+        Map<String, String> images = new LinkedHashMap<>();
+        for (String entry : adapterImages) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException("triggermesh.controller.adapter-images entry '" + entry
+                        + "' must look like AWSS3Source=registry.example.com/adapter-s3:1.0");
+            }
+            images.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return new AdapterSettings(images, awsRegion, awsEndpoint, "50m", "128Mi", "256Mi");
+    }
+
+    public String effectiveLeaseNamespace() {
+        if (leaseNamespace != null && !leaseNamespace.isBlank()) {
+            return leaseNamespace;
+        }
+        String pod = System.getenv("POD_NAMESPACE");
+        return pod == null || pod.isBlank() ? "triggermesh" : pod;
+    }
+}

@@ -1,0 +1,2 @@
+/** The controller's configuration ({@code triggermesh.controller.*}), with documented defaults. */
+package io.triggermesh.aws.controller.config;

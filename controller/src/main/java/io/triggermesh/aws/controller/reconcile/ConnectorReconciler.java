@@ -1,0 +1,256 @@
+package io.triggermesh.aws.controller.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.triggermesh.aws.auth.credentials.ObjectCredentials;
+import io.triggermesh.aws.auth.env.AdapterEnvPlan;
+import io.triggermesh.aws.auth.env.AdapterEnvironment;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.auth.serviceaccount.ServiceAccountPlan;
+import io.triggermesh.aws.controller.desired.AdapterInput;
+import io.triggermesh.aws.controller.desired.AdapterSettings;
+import io.triggermesh.aws.controller.desired.AdapterWorkloads;
+import io.triggermesh.aws.controller.kube.EventRecorder;
+import io.triggermesh.aws.controller.plugins.LoadedKind;
+import io.triggermesh.aws.controller.validation.ObjectValidator;
+import io.triggermesh.aws.controller.validation.ValidatedObject;
+import io.triggermesh.aws.spi.AdapterWorkload;
+import io.triggermesh.aws.spi.ConnectorKind;
+import io.triggermesh.aws.spi.ObjectContext;
+import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.Role;
+import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.Sink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The common reconcile of every connector kind. Each pass computes the desired state from the object and writes
+ * only what differs, so a pass over an unchanged object makes no writes and no AWS calls.
+ */
+public final class ConnectorReconciler {
+
+    public static final String FINALIZER = "triggermesh.io/aws-resources";
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorReconciler.class);
+
+    private final KubernetesClient client;
+    private final ObjectValidator validator;
+    private final EventRecorder events;
+    private final ServiceAccountStep serviceAccounts;
+    private final CredentialsStep credentials;
+    private final ResourcesStep resources;
+    private final SinkResolver sinks;
+    private final WorkloadStep workloads;
+    private final Finalization finalization;
+    private final AdapterSettings settings;
+    private final Clock clock;
+
+    public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
+                               ObjectCredentials objectCredentials,
+                               AdapterSettings settings, int cleanupAttempts, Clock clock) {
+        this.client = client;
+        this.validator = validator;
+        this.events = events;
+        this.serviceAccounts = new ServiceAccountStep(client);
+        this.credentials = new CredentialsStep(client);
+        this.resources = new ResourcesStep(objectCredentials, settings);
+        this.sinks = new SinkResolver(client);
+        this.workloads = new WorkloadStep(client);
+        this.finalization = new Finalization(client, resources, serviceAccounts, events, cleanupAttempts);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Reconciles one object as read from the API or the informer cache. */
+    public Result reconcile(LoadedKind kind, GenericKubernetesResource resource) {
+        ObjectView object = new ObjectView(resource);
+        OwnerObject owner = object.owner(kind);
+        try {
+            if (object.deleting()) {
+                return finalization.finalizeObject(kind, object, owner, validator.validate(object.node()));
+            }
+            return converge(kind, object, owner);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                // Someone wrote first: start again from fresh state.
+                return Result.requeueAfter(Duration.ofMillis(200));
+            }
+            LOG.warn("{}: Kubernetes API error {}: {}", owner.displayName(), e.getCode(), e.getMessage());
+            return Result.retry("KubernetesApi" + e.getCode());
+        }
+    }
+
+    private Result converge(LoadedKind kind, ObjectView object, OwnerObject owner) {
+        StatusBuilder status = new StatusBuilder(object.status(), object.generation(), clock);
+        ValidatedObject validated = validator.validate(object.node());
+        if (!validated.isValid()) {
+            String message = validated.problems().stream().map(Problem::toString)
+                    .collect(Collectors.joining("; "));
+            status.condition(Condition.isFalse("SpecValid", "InvalidSpec", message));
+            writeStatus(kind, object, owner, status);
+            return Result.done();
+        }
+        if (kind.descriptor().managesAwsResources() && !object.hasFinalizer(FINALIZER)) {
+            finalization.addFinalizer(kind, object);
+            return Result.done();  // the update triggers the next pass
+        }
+        AwsAuth auth = validated.auth();
+        Result result = Result.done();
+
+        String serviceAccountName = null;
+        if (auth.iam() != null) {
+            ServiceAccountPlan plan = serviceAccounts.apply(owner, auth.iam());
+            serviceAccountName = plan.serviceAccountName();
+            status.condition(ServiceAccountStep.condition(plan)).field("serviceAccountName", serviceAccountName);
+        }
+        serviceAccounts.releaseOthers(owner, serviceAccountName);
+
+        AdapterEnvPlan envPlan = AdapterEnvironment.render(owner, auth);
+        CredentialsStep.Outcome credentialsOutcome = credentials.apply(owner, envPlan);
+        status.condition(credentialsOutcome.condition());
+
+        Map<String, String> pluginStatus = object.pluginStatus();
+        if (kind.descriptor().managesAwsResources()) {
+            String fingerprint = fingerprint(object, credentialsOutcome.credentialsVersion(), serviceAccountName);
+            Optional<Condition> before = status.previous(Condition.RESOURCES_READY);
+            if (before.isPresent() && before.get().holds()
+                    && fingerprint.equals(status.currentField("resourcesFingerprint"))) {
+                status.condition(before.get()).field("resourcesFingerprint", fingerprint)
+                        .field("awsIdentity", status.currentField("awsIdentity"));
+            } else {
+                ResourcesStep.Ensured ensured = ensure(kind.kind(), context(kind, object, owner, validated, pluginStatus),
+                        owner, auth, serviceAccountName);
+                status.condition(ensured.condition());
+                result = result.and(ensured.result());
+                if (ensured.outcome() != null) {
+                    pluginStatus = new LinkedHashMap<>(ensured.outcome().statusFields());
+                    status.field("resourcesFingerprint", fingerprint).field("awsIdentity", ensured.identity());
+                }
+            }
+        }
+        pluginStatus.forEach(status::field);
+
+        String sinkUri = null;
+        if (kind.descriptor().role() == Role.SOURCE) {
+            SinkResolver.Resolution sink = sinks.resolve(read(object, "sink", Sink.class), owner.namespace());
+            status.condition(sink.condition()).field("sinkUri", sink.uri());
+            sinkUri = sink.uri();
+            if (sinkUri == null) {
+                result = result.and(Result.requeueAfter(Duration.ofSeconds(30)));
+            }
+        }
+
+        boolean resourcesReady = status.holdsOrAbsent(Condition.RESOURCES_READY);
+        if (resourcesReady && (kind.descriptor().role() == Role.TARGET || sinkUri != null)) {
+            AdapterWorkload workload = adapter(kind.kind(), context(kind, object, owner, validated, pluginStatus));
+            AdapterInput input = new AdapterInput(owner, workload, envPlan, sinkUri, serviceAccountName,
+                    read(object, "adapterOverrides", AdapterOverrides.class), credentialsOutcome.credentialsVersion(),
+                    settings);
+            status.condition(workloads.apply(input));
+            if (workload.receivesHttp()) {
+                status.field("address", Map.of("url", AdapterWorkloads.addressUrl(owner)));
+            }
+        } else {
+            status.condition(Condition.isFalse(Condition.DEPLOYED, "WaitingForDependencies",
+                    "the adapter is deployed once its AWS resources and sink are ready"));
+        }
+        status.field("ceAttributes", ceAttributes(kind, object));
+        writeStatus(kind, object, owner, status);
+        return result;
+    }
+
+    private <S> ResourcesStep.Ensured ensure(ConnectorKind<S> kind, ObjectContext<?> context, OwnerObject owner,
+                                             AwsAuth auth, String serviceAccountName) {
+        @SuppressWarnings("unchecked")
+        ObjectContext<S> typed = (ObjectContext<S>) context;
+        return resources.ensure(kind, typed, owner, auth, serviceAccountName);
+    }
+
+    private static <S> AdapterWorkload adapter(ConnectorKind<S> kind, ObjectContext<?> context) {
+        @SuppressWarnings("unchecked")
+        ObjectContext<S> typed = (ObjectContext<S>) context;
+        return kind.adapter(typed);
+    }
+
+    static ObjectContext<Object> context(LoadedKind kind, ObjectView object, OwnerObject owner,
+                                         ValidatedObject validated, Map<String, String> pluginStatus) {
+        return new ObjectContext<>(kind.descriptor().kind(), owner.namespace(), owner.name(), owner.uid(),
+                object.generation(), validated.spec(), pluginStatus);
+    }
+
+    private void writeStatus(LoadedKind kind, ObjectView object, OwnerObject owner, StatusBuilder status) {
+        String readyMessage = kind.descriptor().kind() + " " + owner.name() + " is ready";
+        Map<String, Object> next = status.build(readyMessage);
+        if (!status.differs(next)) {
+            return;
+        }
+        GenericKubernetesResource updated = Json.MAPPER.convertValue(object.resource(),
+                GenericKubernetesResource.class);
+        updated.getAdditionalProperties().put("status", next);
+        client.genericKubernetesResources(Kinds.context(kind)).inNamespace(owner.namespace())
+                .resource(updated).updateStatus();
+        emitTransitions(owner, object.status(), next);
+    }
+
+    /** One Event per condition whose status or reason changed; none in a steady state. */
+    private void emitTransitions(OwnerObject owner, Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Condition> old = conditions(before);
+        for (Condition next : conditions(after).values()) {
+            Condition previous = old.get(next.type());
+            if (previous != null && previous.status().equals(next.status())
+                    && previous.reason().equals(next.reason())) {
+                continue;
+            }
+            if (next.holds()) {
+                if (next.type().equals(Condition.READY)) {
+                    events.normal(owner, next.reason(), next.message());
+                }
+            } else {
+                events.warning(owner, next.reason(), next.message());
+            }
+        }
+    }
+
+    private static Map<String, Condition> conditions(Map<String, Object> status) {
+        Map<String, Condition> out = new LinkedHashMap<>();
+        if (status.get("conditions") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map) {
+                    Condition c = Condition.fromMap(map);
+                    out.put(c.type(), c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, String>> ceAttributes(LoadedKind kind, ObjectView object) {
+        List<Map<String, String>> out = new ArrayList<>();
+        String source = object.node().path("spec").path("arn").asText("");
+        for (String type : kind.descriptor().emittedEventTypes()) {
+            out.add(Map.of("type", type, "source", source));
+        }
+        return out;
+    }
+
+    private static String fingerprint(ObjectView object, String credentialsVersion, String serviceAccountName) {
+        JsonNode spec = object.node().path("spec");
+        return Digests.short16(spec.toString() + "|" + credentialsVersion + "|" + serviceAccountName);
+    }
+
+    private static <T> T read(ObjectView object, String field, Class<T> type) {
+        JsonNode node = object.node().path("spec").path(field);
+        return node.isMissingNode() || node.isNull() ? null : Json.MAPPER.convertValue(node, type);
+    }
+}

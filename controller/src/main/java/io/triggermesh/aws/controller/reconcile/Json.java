@@ -1,0 +1,27 @@
+package io.triggermesh.aws.controller.reconcile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The controller's JSON mapper and a normal form for comparing maps read from the API with maps we built. */
+final class Json {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    /**
+     * A tree that compares equal for equal JSON: a round trip through text gives both sides the same number types,
+     * and object equality ignores key order.
+     */
+    static JsonNode normalise(Object value) {
+        try {
+            return MAPPER.readTree(MAPPER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not representable as JSON: " + value.getClass().getName(), e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.triggermesh.aws.controller.reconcile;
+
+import io.triggermesh.aws.auth.credentials.CredentialsUnavailableException;
+import io.triggermesh.aws.auth.credentials.ObjectCredentials;
+import io.triggermesh.aws.auth.credentials.ResolvedIdentity;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.controller.desired.AdapterSettings;
+import io.triggermesh.aws.spi.AwsAccess;
+import io.triggermesh.aws.spi.AwsResourceException;
+import io.triggermesh.aws.spi.ConnectorKind;
+import io.triggermesh.aws.spi.ObjectContext;
+import io.triggermesh.aws.spi.ResourceOutcome;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls a plugin's resource hooks with the object's own AWS identity (auth-core decides which), and sorts failures
+ * into transient (retried with backoff), access denied (condition naming the action, slow retry) and permanent
+ * (condition, no retry until the object changes).
+ */
+final class ResourcesStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourcesStep.class);
+    /** IAM and Secret fixes happen outside the cluster's view: look again now and then, never in a hot loop. */
+    static final Duration SLOW_RETRY = Duration.ofMinutes(2);
+
+    private final ObjectCredentials credentials;
+    private final AdapterSettings settings;
+
+    ResourcesStep(ObjectCredentials credentials, AdapterSettings settings) {
+        this.credentials = credentials;
+        this.settings = settings;
+    }
+
+    /** Result of an ensure: the outcome when it worked, the condition, the identity used, and what to do next. */
+    record Ensured(ResourceOutcome outcome, Condition condition, String identity, Result result) {
+    }
+
+    <S> Ensured ensure(ConnectorKind<S> kind, ObjectContext<S> object, OwnerObject owner, AwsAuth auth,
+                       String serviceAccountName) {
+        try (ResolvedIdentity identity = credentials.resolve(owner, auth, serviceAccountName)) {
+            AwsAccess access = new AwsAccess(identity.handle().provider(), settings.region(), settings.endpoint(),
+                    identity.description());
+            ResourceOutcome outcome = kind.ensureResources(object, access);
+            return new Ensured(outcome, Condition.isTrue(Condition.RESOURCES_READY, "ResourcesReady",
+                    "AWS resources are in place (acting as " + identity.description() + ")"),
+                    identity.description(), Result.done());
+        } catch (CredentialsUnavailableException e) {
+            return new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "CredentialsUnavailable",
+                    e.getMessage()), null, Result.requeueAfter(SLOW_RETRY));
+        } catch (AwsResourceException e) {
+            return failed(owner, e);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: managing AWS resources failed: {}", owner.displayName(), e.toString());
+            return new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsError",
+                    "managing AWS resources failed, will retry: " + e.getMessage()), null,
+                    Result.retry("AwsError"));
+        }
+    }
+
+    /** Runs the cleanup hook; throws what it throws, except that it reports a missing Secret distinctly. */
+    <S> void cleanup(ConnectorKind<S> kind, ObjectContext<S> object, OwnerObject owner, AwsAuth auth,
+                     String serviceAccountName) {
+        try (ResolvedIdentity identity = credentials.resolve(owner, auth, serviceAccountName)) {
+            kind.cleanupResources(object, new AwsAccess(identity.handle().provider(), settings.region(),
+                    settings.endpoint(), identity.description()));
+        }
+    }
+
+    private static Ensured failed(OwnerObject owner, AwsResourceException e) {
+        return switch (e.kind()) {
+            case TRANSIENT -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsTransientError",
+                    e.getMessage() + "; retrying with backoff"), null, Result.retry("AwsTransientError"));
+            case ACCESS_DENIED -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AccessDenied",
+                    e.missingAction().map(a -> "AWS denied " + a + ": grant it to the identity in spec.auth"
+                            + " (see `controller.jar policy " + owner.kind() + "`). ").orElse("")
+                            + e.getMessage()), null, Result.requeueAfter(SLOW_RETRY));
+            case PERMANENT -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsResourceError",
+                    e.getMessage()), null, Result.done());
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package io.triggermesh.aws.controller.reconcile;
+
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.triggermesh.aws.auth.model.Iam;
+import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.auth.serviceaccount.ReleasePlan;
+import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
+import io.triggermesh.aws.auth.serviceaccount.ServiceAccountNames;
+import io.triggermesh.aws.auth.serviceaccount.ServiceAccountPlan;
+import io.triggermesh.aws.auth.serviceaccount.ServiceAccountPlanner;
+import io.triggermesh.aws.auth.serviceaccount.Warning;
+import io.triggermesh.aws.controller.kube.ServiceAccounts;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Applies auth-core's ServiceAccount plan: creates or updates the object's ServiceAccount, never touches an
+ * unmanaged one, and releases ServiceAccounts the object no longer uses.
+ */
+final class ServiceAccountStep {
+
+    private final KubernetesClient client;
+
+    ServiceAccountStep(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** The applied plan; its warnings become a ServiceAccountReady=False condition. */
+    ServiceAccountPlan apply(OwnerObject owner, Iam iam) {
+        String name = ServiceAccountNames.serviceAccountName(owner, iam);
+        ServiceAccount existing = client.serviceAccounts().inNamespace(owner.namespace()).withName(name).get();
+        ServiceAccountPlan plan = ServiceAccountPlanner.plan(owner, iam,
+                Optional.ofNullable(existing).map(ServiceAccounts::state));
+        switch (plan.action()) {
+            case CREATE -> client.resource(ServiceAccounts.create(owner.namespace(), plan.desired().orElseThrow()))
+                    .create();
+            case UPDATE -> client.resource(ServiceAccounts.applyTo(existing, plan.desired().orElseThrow()))
+                    .update();
+            case NONE -> {
+                // Unchanged, or unmanaged: used as it is.
+            }
+            default -> throw new IllegalStateException(plan.action().toString());
+        }
+        return plan;
+    }
+
+    /** Releases every managed ServiceAccount that references {@code owner} except {@code keep} (may be null). */
+    void releaseOthers(OwnerObject owner, String keep) {
+        List<ServiceAccount> managed = client.serviceAccounts().inNamespace(owner.namespace())
+                .withLabel(ServiceAccountConventions.MANAGED_BY_LABEL, ServiceAccountConventions.MANAGED_BY_VALUE)
+                .list().getItems();
+        for (ServiceAccount sa : managed) {
+            if (sa.getMetadata().getName().equals(keep) || !referencesOwner(sa, owner)) {
+                continue;
+            }
+            ReleasePlan release = ServiceAccountPlanner.release(owner, ServiceAccounts.state(sa));
+            switch (release.action()) {
+                case DELETE -> client.resource(sa).delete();
+                case UPDATE -> client.resource(ServiceAccounts.applyTo(sa, release.desired().orElseThrow())).update();
+                case NONE -> {
+                }
+                default -> throw new IllegalStateException(release.action().toString());
+            }
+        }
+    }
+
+    static Condition condition(ServiceAccountPlan plan) {
+        if (plan.warnings().isEmpty()) {
+            return Condition.isTrue(Condition.SERVICE_ACCOUNT_READY, "ServiceAccountReady",
+                    "the adapter runs as ServiceAccount " + plan.serviceAccountName());
+        }
+        Warning first = plan.warnings().get(0);
+        return Condition.isFalse(Condition.SERVICE_ACCOUNT_READY, first.reason(),
+                plan.warnings().stream().map(Warning::message).collect(Collectors.joining(" ")));
+    }
+
+    private static boolean referencesOwner(ServiceAccount sa, OwnerObject owner) {
+        return sa.getMetadata().getOwnerReferences() != null && sa.getMetadata().getOwnerReferences().stream()
+                .anyMatch(ref -> owner.uid().equals(ref.getUid()));
+    }
+}

@@ -1,0 +1,206 @@
+package io.triggermesh.aws.controller.runtime;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.triggermesh.aws.auth.credentials.AwsEndpoints;
+import io.triggermesh.aws.auth.credentials.ObjectCredentials;
+import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
+import io.triggermesh.aws.controller.config.ControllerSettings;
+import io.triggermesh.aws.controller.kube.EventRecorder;
+import io.triggermesh.aws.controller.kube.KubernetesSecretReader;
+import io.triggermesh.aws.controller.kube.TokenRequestSource;
+import io.triggermesh.aws.controller.plugins.LoadedKind;
+import io.triggermesh.aws.controller.plugins.PluginRegistry;
+import io.triggermesh.aws.controller.reconcile.ConnectorReconciler;
+import io.triggermesh.aws.controller.reconcile.Kinds;
+import io.triggermesh.aws.controller.reconcile.ReconcileKey;
+import io.triggermesh.aws.controller.reconcile.Result;
+import io.triggermesh.aws.controller.reconcile.WorkQueue;
+import io.triggermesh.aws.controller.validation.ObjectValidator;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.regions.Region;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles every kind the plugins declare while this replica leads: informers feed a keyed work queue, and
+ * changes to owned ServiceAccounts, Deployments and Services requeue their owners.
+ */
+@Singleton
+public class ControllerRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
+
+    private final KubernetesClient client;
+    private final PluginRegistry registry;
+    private final ControllerSettings settings;
+    private final ConnectorReconciler reconciler;
+    private final ReconcileMetrics metrics;
+    private final Leadership leadership;
+    private final Map<String, List<SharedIndexInformer<GenericKubernetesResource>>> kindInformers = new HashMap<>();
+    private final List<SharedIndexInformer<?>> ownedInformers = new ArrayList<>();
+    private WorkQueue queue;
+
+    public ControllerRuntime(KubernetesClient client, PluginRegistry registry, ControllerSettings settings,
+                             MeterRegistry meters) {
+        this.client = client;
+        this.registry = registry;
+        this.settings = settings;
+        AwsEndpoints fromEnv = AwsEndpoints.fromEnvironment(System.getenv());
+        AwsEndpoints endpoints = new AwsEndpoints(Region.of(settings.awsRegion()), fromEnv.globalEndpoint(),
+                fromEnv.serviceEndpoints());
+        if (settings.awsEndpoint() != null) {
+            endpoints = endpoints.withGlobalEndpoint(settings.awsEndpoint());
+        }
+        ObjectCredentials credentials = new ObjectCredentials(new KubernetesSecretReader(client),
+                new TokenRequestSource(client), endpoints, settings.identityChoice());
+        this.reconciler = new ConnectorReconciler(client, new ObjectValidator(registry), new EventRecorder(client),
+                credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC());
+        this.metrics = new ReconcileMetrics(meters);
+        this.leadership = new Leadership(client, settings, this::startReconciling, this::stopReconciling);
+    }
+
+    /** Starts campaigning for leadership (or reconciling at once when leader election is off). */
+    public void start() {
+        LOG.info("Starting; kinds: {}; namespaces: {}", registry.kinds().stream().map(LoadedKind::key).toList(),
+                settings.namespaces().isEmpty() ? "all" : settings.namespaces());
+        if (settings.leaderElection()) {
+            leadership.start();
+        } else {
+            startReconciling();
+        }
+    }
+
+    public boolean isLeader() {
+        return queue != null;
+    }
+
+    /** Whether every informer has listed its objects (true on a standby replica, which has none). */
+    public synchronized boolean isSynced() {
+        return kindInformers.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced)
+                && ownedInformers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    private synchronized void startReconciling() {
+        if (queue != null) {
+            return;
+        }
+        LOG.info("Leading: reconciling");
+        queue = new WorkQueue(this::handle, settings.workers(), settings.initialBackoff(), settings.maxBackoff());
+        WorkQueue current = queue;
+        for (LoadedKind kind : registry.kinds()) {
+            List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+            for (String namespace : namespacesOrAll()) {
+                var resources = client.genericKubernetesResources(
+                        Kinds.context(kind));
+                var scoped = namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace);
+                informers.add(scoped.inform(new KindEvents(kind, current), settings.resync().toMillis()));
+            }
+            kindInformers.put(kind.key(), informers);
+        }
+        for (String namespace : namespacesOrAll()) {
+            ownedInformers.add(ownedInformer(ServiceAccount.class, namespace, current));
+            ownedInformers.add(ownedInformer(Deployment.class, namespace, current));
+            ownedInformers.add(ownedInformer(Service.class, namespace, current));
+        }
+    }
+
+    private <T extends io.fabric8.kubernetes.api.model.HasMetadata> SharedIndexInformer<T> ownedInformer(
+            Class<T> type, String namespace, WorkQueue target) {
+        var resources = client.resources(type);
+        var scoped = namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace);
+        return scoped.withLabel(ServiceAccountConventions.MANAGED_BY_LABEL, ServiceAccountConventions.MANAGED_BY_VALUE)
+                .inform(new OwnerEvents<>(registry, target::add), 0);
+    }
+
+    private synchronized void stopReconciling() {
+        if (queue == null) {
+            return;
+        }
+        LOG.info("Stopping reconciling");
+        kindInformers.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::close);
+        kindInformers.clear();
+        ownedInformers.forEach(SharedIndexInformer::close);
+        ownedInformers.clear();
+        queue.close();
+        queue = null;
+    }
+
+    private Result handle(ReconcileKey key) {
+        LoadedKind kind = registry.kinds().stream().filter(k -> k.key().equals(key.kind())).findFirst().orElse(null);
+        List<SharedIndexInformer<GenericKubernetesResource>> informers;
+        synchronized (this) {
+            informers = kindInformers.get(key.kind());
+        }
+        if (kind == null || informers == null) {
+            return Result.done();
+        }
+        GenericKubernetesResource resource = informers.stream()
+                .map(i -> i.getStore().getByKey(key.namespace() + "/" + key.name()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (resource == null) {
+            return Result.done();  // deleted; owned objects go with it through their ownerReferences
+        }
+        long start = System.nanoTime();
+        Result result = reconciler.reconcile(kind, resource);
+        metrics.record(kind.descriptor().kind(), result, Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    private List<String> namespacesOrAll() {
+        if (settings.namespaces().isEmpty()) {
+            List<String> all = new ArrayList<>();
+            all.add(null);
+            return all;
+        }
+        return settings.namespaces();
+    }
+
+    @Override
+    public void close() {
+        leadership.close();
+        stopReconciling();
+    }
+
+    /** Enqueues connector objects on every informer event, including periodic resyncs. */
+    private static final class KindEvents implements ResourceEventHandler<GenericKubernetesResource> {
+        private final LoadedKind kind;
+        private final WorkQueue queue;
+
+        KindEvents(LoadedKind kind, WorkQueue queue) {
+            this.kind = kind;
+            this.queue = queue;
+        }
+
+        @Override
+        public void onAdd(GenericKubernetesResource obj) {
+            queue.add(key(obj));
+        }
+
+        @Override
+        public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+            queue.add(key(newObj));
+        }
+
+        @Override
+        public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+            queue.add(key(obj));
+        }
+
+        private ReconcileKey key(GenericKubernetesResource obj) {
+            return new ReconcileKey(kind.key(), obj.getMetadata().getNamespace(), obj.getMetadata().getName());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.triggermesh.aws.controller.it;
+
+import io.micronaut.context.ApplicationContext;
+import io.triggermesh.aws.controller.runtime.ControllerRuntime;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real controller (the application context the jar's {@code run} command uses), pointed at a mock cluster. */
+final class ControllerHarness implements AutoCloseable {
+
+    private final ApplicationContext context;
+    private final ControllerRuntime runtime;
+
+    private ControllerHarness(ApplicationContext context) {
+        this.context = context;
+        this.runtime = context.getBean(ControllerRuntime.class);
+    }
+
+    static ControllerHarness start(MockCluster cluster, String awsEndpoint, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("triggermesh.kubernetes.kubeconfig", cluster.kubeconfig().toString());
+        properties.put("triggermesh.controller.leader-election", false);
+        properties.put("triggermesh.controller.initial-backoff", "200ms");
+        properties.put("triggermesh.controller.max-backoff", "2s");
+        properties.put("triggermesh.controller.aws-endpoint", awsEndpoint);
+        properties.put("micronaut.server.port", -1);
+        properties.putAll(extra);
+        ControllerHarness harness = new ControllerHarness(ApplicationContext.run(properties));
+        harness.runtime.start();
+        return harness;
+    }
+
+    ControllerRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        context.close();
+    }
+}

@@ -1,0 +1,113 @@
+package io.triggermesh.aws.controller.it;
+
+import io.triggermesh.aws.spi.AdapterWorkload;
+import io.triggermesh.aws.spi.AwsAccess;
+import io.triggermesh.aws.spi.AwsResourceException;
+import io.triggermesh.aws.spi.ConnectorKind;
+import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.spi.IamPermission;
+import io.triggermesh.aws.spi.KindDescriptor;
+import io.triggermesh.aws.spi.ObjectContext;
+import io.triggermesh.aws.spi.ResourceOutcome;
+import io.triggermesh.aws.spi.Role;
+import io.triggermesh.aws.spi.api.Sink;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A test connector with a managed AWS resource: it creates one SQS queue per object with the identity the
+ * controller hands in, and records that identity's ARN in status, so tests can prove which identity was used.
+ */
+public class QueueTestPlugin implements ConnectorPlugin {
+
+    public static final String KIND = "AWSQueueTestSource";
+
+    /** Spec of the test kind. */
+    public record Spec(String arn, Sink sink) {
+    }
+
+    @Override
+    public String name() {
+        return "queue-test";
+    }
+
+    @Override
+    public String version() {
+        return "test";
+    }
+
+    @Override
+    public List<ConnectorKind<?>> kinds() {
+        return List.of(new QueueKind());
+    }
+
+    static String queueName(String namespace, String name) {
+        return "tm-" + namespace + "-" + name;
+    }
+
+    private static final class QueueKind implements ConnectorKind<Spec> {
+        private final KindDescriptor<Spec> descriptor = KindDescriptor.builder(Role.SOURCE, KIND, Spec.class)
+                .emits("io.test.queue")
+                .adapterPermission(IamPermission.of("Receive", List.of("sqs:ReceiveMessage"),
+                        "arn:${partition}:sqs:*:*:*"))
+                .controllerPermission(IamPermission.of("Manage", List.of("sqs:CreateQueue", "sqs:DeleteQueue"),
+                        "arn:${partition}:sqs:*:*:*"))
+                .build();
+
+        @Override
+        public KindDescriptor<Spec> descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public ResourceOutcome ensureResources(ObjectContext<Spec> object, AwsAccess aws) {
+            try (SqsClient sqs = sqs(aws); StsClient sts = sts(aws)) {
+                String url = sqs.createQueue(b -> b.queueName(queueName(object.namespace(), object.name())))
+                        .queueUrl();
+                String caller = sts.getCallerIdentity().arn();
+                return new ResourceOutcome(Map.of("queueUrl", url, "createdBy", caller));
+            } catch (SqsException e) {
+                if (e.statusCode() == 403) {
+                    throw AwsResourceException.accessDenied("sqs:CreateQueue", e.getMessage(), e);
+                }
+                throw AwsResourceException.transientFailure(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void cleanupResources(ObjectContext<Spec> object, AwsAccess aws) {
+            String url = object.status().get("queueUrl");
+            if (url == null) {
+                return;
+            }
+            try (SqsClient sqs = sqs(aws)) {
+                sqs.deleteQueue(b -> b.queueUrl(url));
+            } catch (QueueDoesNotExistException e) {
+                // already gone
+            }
+        }
+
+        @Override
+        public AdapterWorkload adapter(ObjectContext<Spec> object) {
+            return AdapterWorkload.source("queue-test:latest", "io.test.QueueAdapter",
+                    Map.of("QUEUE_URL", object.status().getOrDefault("queueUrl", "")));
+        }
+
+        private static SqsClient sqs(AwsAccess aws) {
+            var builder = SqsClient.builder().region(Region.of(aws.region())).credentialsProvider(aws.credentials());
+            aws.endpointOverride().ifPresent(builder::endpointOverride);
+            return builder.build();
+        }
+
+        private static StsClient sts(AwsAccess aws) {
+            var builder = StsClient.builder().region(Region.of(aws.region())).credentialsProvider(aws.credentials());
+            aws.endpointOverride().ifPresent(builder::endpointOverride);
+            return builder.build();
+        }
+    }
+}
