@@ -2,6 +2,7 @@ package io.triggermesh.aws.sqs;
 
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.spi.SpiVersion;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,6 +37,11 @@ public final class SqsConnectorPlugin implements ConnectorPlugin {
     @Override
     public String version() {
         return version;
+    }
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

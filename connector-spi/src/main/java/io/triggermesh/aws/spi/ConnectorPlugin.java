@@ -18,10 +18,13 @@ public interface ConnectorPlugin {
     /** The plugin's own version, for logs. */
     String version();
 
-    /** The SPI version this plugin was built against; the default is the version it was compiled with. */
-    default int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
+    /**
+     * The SPI version this plugin was built against. Implement it as {@code return SpiVersion.CURRENT;} in the
+     * plugin's own class: the constant is inlined by the compiler, so the value is the version the plugin was
+     * compiled with, which is what the controller must check. (A default method here would report the controller's
+     * own SPI version instead, which is why there is none.)
+     */
+    int spiVersion();
 
     /** The kinds this plugin serves, each with its hooks. Never empty. */
     List<ConnectorKind<?>> kinds();

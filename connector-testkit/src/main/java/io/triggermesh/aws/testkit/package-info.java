@@ -1,6 +1,6 @@
 /**
  * The contract test kit for connector authors. Extend {@link io.triggermesh.aws.testkit.ConnectorContractTest} in
- * your connector module's tests, implement a few methods, and get the descriptor checks and the standard auth matrix
- * that every connector shipped with triggermesh-aws passes.
+ * your connector module's tests for the descriptor checks, and {@link io.triggermesh.aws.testkit.AuthMatrixContract}
+ * in an {@code *IT} test for the standard authentication matrix against an AWS emulator.
  */
 package io.triggermesh.aws.testkit;

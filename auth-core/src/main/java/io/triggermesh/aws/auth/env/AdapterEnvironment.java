@@ -50,22 +50,6 @@ public final class AdapterEnvironment {
         };
     }
 
-    /**
-     * The env every adapter gets whatever its auth: which object it serves, and the region and endpoint override
-     * when given (blank means "not given").
-     */
-    public static List<EnvVar> commonEnv(OwnerObject owner, String region, String endpointUrl) {
-        List<EnvVar> env = new ArrayList<>();
-        env.add(EnvVar.plain(AdapterEnvNames.NAME, owner.name()));
-        env.add(EnvVar.plain(AdapterEnvNames.NAMESPACE, owner.namespace()));
-        if (region != null && !region.isBlank()) {
-            env.add(EnvVar.plain(AdapterEnvNames.AWS_REGION, region));
-        }
-        if (endpointUrl != null && !endpointUrl.isBlank()) {
-            env.add(EnvVar.plain(AdapterEnvNames.AWS_ENDPOINT_URL, endpointUrl));
-        }
-        return List.copyOf(env);
-    }
 
     /**
      * {@code triggermesh-<namespace>-<name>}, limited to the characters and length STS accepts for a role session

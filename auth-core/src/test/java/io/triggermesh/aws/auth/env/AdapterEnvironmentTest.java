@@ -256,16 +256,6 @@ class AdapterEnvironmentTest {
                 .hasMessageContaining("secretAccessKey is required");
     }
 
-    @Test
-    void commonEnvNamesTheObjectAndAddsRegionAndEndpointOnlyWhenGiven() {
-        assertThat(AdapterEnvironment.commonEnv(SQS_TARGET, "eu-west-1", "http://127.0.0.1:5000")).containsExactly(
-                EnvVar.plain(AdapterEnvNames.NAME, "triggermesh-aws-sqs"),
-                EnvVar.plain(AdapterEnvNames.NAMESPACE, "team-a"),
-                EnvVar.plain(AdapterEnvNames.AWS_REGION, "eu-west-1"),
-                EnvVar.plain(AdapterEnvNames.AWS_ENDPOINT_URL, "http://127.0.0.1:5000"));
-        assertThat(AdapterEnvironment.commonEnv(SQS_TARGET, " ", null)).extracting(EnvVar::name)
-                .containsExactly(AdapterEnvNames.NAME, AdapterEnvNames.NAMESPACE);
-    }
 
     /** The literal credentials may only appear as the owned Secret's data: not in env, not in any toString. */
     private static void assertNoCanaryOutsideOwnedSecretData(AdapterEnvPlan plan) {

@@ -29,6 +29,14 @@ final class AdapterOverridesRules {
      */
     private static final Set<String> CREDENTIAL_ENV =
             Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    /*
+     * Variables that would change the adapter's identity or code without going through spec.auth: every AWS_*
+     * variable (role, web identity, endpoint, profile), the JVM's option hooks and the dynamic linker's preload.
+     */
+    private static final Set<String> PROCESS_ENV =
+            Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "LD_PRELOAD", "LD_LIBRARY_PATH");
+    /** Variables the controller sets for every adapter. */
+    private static final Set<String> CONTROLLER_ENV = Set.of("NAME", "NAMESPACE", "K_SINK");
 
     private AdapterOverridesRules() {
     }
@@ -59,6 +67,15 @@ final class AdapterOverridesRules {
             } else if (CREDENTIAL_ENV.contains(name)) {
                 problems.add(new Problem(at, name + " is set from spec.auth and must not be overridden: put the"
                         + " credentials in spec.auth.credentials (valueFromSecret) instead"));
+            } else if (name.startsWith("AWS_")) {
+                problems.add(new Problem(at, name + " would change the adapter's AWS identity or endpoint outside"
+                        + " spec.auth: configure it through spec.auth (or the controller's AWS settings) instead"));
+            } else if (PROCESS_ENV.contains(name)) {
+                problems.add(new Problem(at, name + " would change the code the adapter runs and is not allowed;"
+                        + " use adapterOverrides.resources for memory settings"));
+            } else if (CONTROLLER_ENV.contains(name)) {
+                problems.add(new Problem(at, name + " is set by the controller for every adapter and cannot be"
+                        + " overridden"));
             }
         }
     }

@@ -49,6 +49,15 @@ class AdapterOverridesTest {
     }
 
     @Test
+    void variablesThatChangeIdentityOrCodeCannotBeOverridden() {
+        for (String name : List.of("AWS_ROLE_ARN", "AWS_ENDPOINT_URL", "AWS_PROFILE", "JAVA_TOOL_OPTIONS",
+                "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "LD_PRELOAD", "NAME", "NAMESPACE", "K_SINK")) {
+            assertThat(problems(withEnv(name))).as(name).singleElement()
+                    .satisfies(p -> assertThat(p.path()).isEqualTo(PATH + ".env[0].name"));
+        }
+    }
+
+    @Test
     void envNamesMustBeValid() {
         assertThat(problems(withEnv("1ABC"))).extracting(Problem::path).containsExactly(PATH + ".env[0].name");
         assertThat(problems(withEnv(""))).extracting(Problem::message).containsExactly("is required");

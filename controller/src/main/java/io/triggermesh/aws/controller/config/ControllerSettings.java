@@ -23,7 +23,7 @@ import java.util.Map;
  * @param cleanupAttempts deletion cleanups tried before the finalizer is released anyway (default 5)
  * @param useControllerIdentity when true, objects using {@code iam} without {@code roleArn} get their AWS
  *     resources managed with the controller's own identity; default false (see docs/auth.md)
- * @param awsRegion region for adapters and managed resources unless an ARN names one (default us-east-1)
+ * @param awsRegion region for adapters and managed resources unless a plugin sets its own (default us-east-1)
  * @param awsEndpoint AWS endpoint override for the controller and every adapter (emulators, VPC endpoints)
  * @param adapterImages {@code Kind=image} entries overriding a plugin's default adapter image
  * @param leaderElection whether to elect a leader with a Lease before reconciling (default true)

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Controller-wide settings that shape every adapter.
  *
  * @param images image per kind overriding the plugin's default (Helm sets these per connector)
- * @param region the AWS region adapters use unless the object's ARN names one
+ * @param region the AWS region adapters use (AWS_REGION) unless the plugin sets AWS_REGION itself
  * @param endpoint an AWS endpoint override for every adapter (an emulator or VPC endpoint), or {@code null}
  * @param cpuRequest default CPU request of an adapter container, for example {@code 50m}
  * @param memoryRequest default memory request, for example {@code 128Mi}

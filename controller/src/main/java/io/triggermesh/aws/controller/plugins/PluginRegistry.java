@@ -5,6 +5,7 @@ import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.spi.SpiVersion;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class PluginRegistry {
 
     private PluginRegistry(List<ConnectorPlugin> plugins, Map<String, LoadedKind> kinds) {
         this.plugins = List.copyOf(plugins);
-        this.kinds = Map.copyOf(kinds);
+        // Keep declaration order: Map.copyOf would not.
+        this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
     }
 
     /**

@@ -66,6 +66,9 @@ final class Finalization {
                 events.warning(owner, "CleanupAbandoned", "gave up cleaning up AWS resources after " + attempt
                         + " attempts (" + e.getMessage() + "); remove these by hand: " + object.pluginStatus());
             }
+        } else {
+            events.warning(owner, "CleanupSkipped", "the spec cannot be read, so AWS resources cannot be cleaned"
+                    + " up; these may remain: " + object.pluginStatus());
         }
         serviceAccounts.releaseOthers(owner, null);
         GenericKubernetesResource updated = copy(object.resource());

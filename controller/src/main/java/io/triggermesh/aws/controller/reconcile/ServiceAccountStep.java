@@ -11,7 +11,10 @@ import io.triggermesh.aws.auth.serviceaccount.ServiceAccountPlan;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountPlanner;
 import io.triggermesh.aws.auth.serviceaccount.Warning;
 import io.triggermesh.aws.controller.kube.ServiceAccounts;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -48,10 +51,18 @@ final class ServiceAccountStep {
 
     /** Releases every managed ServiceAccount that references {@code owner} except {@code keep} (may be null). */
     void releaseOthers(OwnerObject owner, String keep) {
-        List<ServiceAccount> managed = client.serviceAccounts().inNamespace(owner.namespace())
-                .withLabel(ServiceAccountConventions.MANAGED_BY_LABEL, ServiceAccountConventions.MANAGED_BY_VALUE)
-                .list().getItems();
+        List<ServiceAccount> managed = new ArrayList<>();
+        // Both label keys count as managed (the guide names one, the original code wrote the other).
+        for (String label : List.of(ServiceAccountConventions.MANAGED_BY_LABEL,
+                ServiceAccountConventions.LEGACY_MANAGED_BY_LABEL)) {
+            managed.addAll(client.serviceAccounts().inNamespace(owner.namespace())
+                    .withLabel(label, ServiceAccountConventions.MANAGED_BY_VALUE).list().getItems());
+        }
+        Set<String> seen = new HashSet<>();
         for (ServiceAccount sa : managed) {
+            if (!seen.add(sa.getMetadata().getName())) {
+                continue;
+            }
             if (sa.getMetadata().getName().equals(keep) || !referencesOwner(sa, owner)) {
                 continue;
             }

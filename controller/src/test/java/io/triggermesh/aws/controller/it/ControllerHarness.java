@@ -10,6 +10,7 @@ final class ControllerHarness implements AutoCloseable {
 
     private final ApplicationContext context;
     private final ControllerRuntime runtime;
+    private boolean closed;
 
     private ControllerHarness(ApplicationContext context) {
         this.context = context;
@@ -34,8 +35,13 @@ final class ControllerHarness implements AutoCloseable {
         return runtime;
     }
 
+    /** Stops this replica; safe to call again (tests stop a leader early, teardown closes everything). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         runtime.close();
         context.close();
     }

@@ -5,6 +5,7 @@ import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.spi.SpiVersion;
 import io.triggermesh.aws.spi.IamPermission;
 import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.ObjectContext;
@@ -13,6 +14,9 @@ import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -22,10 +26,20 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * A test connector with a managed AWS resource: it creates one SQS queue per object with the identity the
  * controller hands in, and records that identity's ARN in status, so tests can prove which identity was used.
+ *
+ * <p>It counts its hook calls per object so that tests can prove a no-op resync makes no AWS call, and its cleanup
+ * always fails for objects whose name starts with {@value #FAILING_CLEANUP_PREFIX}. The counters are static because
+ * the controller instantiates plugins through ServiceLoader, out of the test's reach; tests reset them.
  */
 public class QueueTestPlugin implements ConnectorPlugin {
 
     public static final String KIND = "AWSQueueTestSource";
+
+    /** Objects named like this have a cleanup that always fails, as if AWS kept refusing the deletion. */
+    public static final String FAILING_CLEANUP_PREFIX = "fail-cleanup";
+
+    private static final ConcurrentMap<String, AtomicInteger> ENSURE_CALLS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, AtomicInteger> CLEANUP_CALLS = new ConcurrentHashMap<>();
 
     /** Spec of the test kind. */
     public record Spec(String arn, Sink sink) {
@@ -42,12 +56,41 @@ public class QueueTestPlugin implements ConnectorPlugin {
     }
 
     @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    @Override
     public List<ConnectorKind<?>> kinds() {
         return List.of(new QueueKind());
     }
 
     static String queueName(String namespace, String name) {
         return "tm-" + namespace + "-" + name;
+    }
+
+    /** How often the controller called ensureResources for {@code namespace/name} since the last reset. */
+    static int ensureCalls(String namespace, String name) {
+        return count(ENSURE_CALLS, namespace, name);
+    }
+
+    /** How often the controller called cleanupResources for {@code namespace/name} since the last reset. */
+    static int cleanupCalls(String namespace, String name) {
+        return count(CLEANUP_CALLS, namespace, name);
+    }
+
+    static void resetCounters() {
+        ENSURE_CALLS.clear();
+        CLEANUP_CALLS.clear();
+    }
+
+    private static int count(ConcurrentMap<String, AtomicInteger> counters, String namespace, String name) {
+        AtomicInteger counter = counters.get(namespace + "/" + name);
+        return counter == null ? 0 : counter.get();
+    }
+
+    private static void increment(ConcurrentMap<String, AtomicInteger> counters, ObjectContext<?> object) {
+        counters.computeIfAbsent(object.namespace() + "/" + object.name(), k -> new AtomicInteger()).incrementAndGet();
     }
 
     private static final class QueueKind implements ConnectorKind<Spec> {
@@ -66,6 +109,7 @@ public class QueueTestPlugin implements ConnectorPlugin {
 
         @Override
         public ResourceOutcome ensureResources(ObjectContext<Spec> object, AwsAccess aws) {
+            increment(ENSURE_CALLS, object);
             try (SqsClient sqs = sqs(aws); StsClient sts = sts(aws)) {
                 String url = sqs.createQueue(b -> b.queueName(queueName(object.namespace(), object.name())))
                         .queueUrl();
@@ -81,6 +125,10 @@ public class QueueTestPlugin implements ConnectorPlugin {
 
         @Override
         public void cleanupResources(ObjectContext<Spec> object, AwsAccess aws) {
+            increment(CLEANUP_CALLS, object);
+            if (object.name().startsWith(FAILING_CLEANUP_PREFIX)) {
+                throw new IllegalStateException("simulated cleanup failure for " + object.name());
+            }
             String url = object.status().get("queueUrl");
             if (url == null) {
                 return;

@@ -1,0 +1,80 @@
+package io.triggermesh.aws.controller.cli;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.triggermesh.aws.controller.config.ControllerSettings;
+import io.triggermesh.aws.controller.desired.DesiredObjects;
+import io.triggermesh.aws.controller.plugins.PluginRegistry;
+import io.triggermesh.aws.controller.validation.ObjectValidator;
+import io.triggermesh.aws.controller.validation.ValidatedObject;
+import io.triggermesh.aws.spi.Problem;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code render -f object.yaml [-f existing.yaml ...]}: the ServiceAccount, Secret, Deployment and Service the
+ * controller would apply for an object, given objects that already exist (for example an unmanaged
+ * ServiceAccount). Pure desired state: no cluster, no AWS. Secret values are never printed.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Print the Kubernetes objects the controller would apply for a connector object.")
+public class RenderCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--filename"}, required = true,
+            description = "The connector object, then any existing objects it relates to (repeatable).")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    PluginRegistry registry;
+
+    @Inject
+    ControllerSettings settings;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Manifests.Document> documents = Manifests.read(paths);
+        ObjectValidator validator = new ObjectValidator(registry);
+        List<Manifests.Document> connectors = documents.stream()
+                .filter(d -> ObjectValidator.isTriggerMeshObject(d.object())).toList();
+        if (connectors.size() != 1) {
+            err.println("render needs exactly one connector object, found " + connectors.size());
+            err.flush();
+            return 2;
+        }
+        Manifests.Document document = connectors.get(0);
+        ValidatedObject validated = validator.validate(document.object());
+        if (!validated.isValid()) {
+            err.println("invalid  " + document.label());
+            validated.problems().stream().map(Problem::toString).forEach(p -> err.println("         " + p));
+            err.flush();
+            return 1;
+        }
+        Optional<ServiceAccount> existingSa = documents.stream().filter(d -> d.kind().equals("ServiceAccount"))
+                .map(d -> Serialization.unmarshal(d.object().toString(), ServiceAccount.class)).findFirst();
+        DesiredObjects desired = DesiredObjects.compute(validated, document.object(), existingSa,
+                settings.adapterSettings());
+        desired.warnings().forEach(w -> err.println("warning: " + w));
+        for (HasMetadata object : desired.all()) {
+            out.print(Serialization.asYaml(object instanceof Secret secret ? DesiredObjects.redacted(secret)
+                    : object));
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+}
