@@ -1,6 +1,9 @@
 package io.triggermesh.aws.controller.runtime;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,17 +115,23 @@ public class ControllerRuntime implements AutoCloseable {
             kindInformers.put(kind.key(), informers);
         }
         for (String namespace : namespacesOrAll()) {
-            ownedInformers.add(ownedInformer(ServiceAccount.class, namespace, current));
-            ownedInformers.add(ownedInformer(Deployment.class, namespace, current));
-            ownedInformers.add(ownedInformer(Service.class, namespace, current));
+            ownedInformers.add(ownedInformer(ServiceAccount.class, namespace, current,
+                    ServiceAccountConventions.MANAGED_BY_LABEL));
+            // ServiceAccounts labelled the original way are managed too, so their drift is repaired as well.
+            ownedInformers.add(ownedInformer(ServiceAccount.class, namespace, current,
+                    ServiceAccountConventions.LEGACY_MANAGED_BY_LABEL));
+            ownedInformers.add(ownedInformer(Deployment.class, namespace, current,
+                    ServiceAccountConventions.MANAGED_BY_LABEL));
+            ownedInformers.add(ownedInformer(Service.class, namespace, current,
+                    ServiceAccountConventions.MANAGED_BY_LABEL));
         }
     }
 
     private <T extends io.fabric8.kubernetes.api.model.HasMetadata> SharedIndexInformer<T> ownedInformer(
-            Class<T> type, String namespace, WorkQueue target) {
+            Class<T> type, String namespace, WorkQueue target, String managedByLabel) {
         var resources = client.resources(type);
         var scoped = namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace);
-        return scoped.withLabel(ServiceAccountConventions.MANAGED_BY_LABEL, ServiceAccountConventions.MANAGED_BY_VALUE)
+        return scoped.withLabel(managedByLabel, ServiceAccountConventions.MANAGED_BY_VALUE)
                 .inform(new OwnerEvents<>(registry, target::add), 0);
     }
 
@@ -191,12 +201,40 @@ public class ControllerRuntime implements AutoCloseable {
 
         @Override
         public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+            if (onlyStatusChanged(oldObj, newObj)) {
+                return;
+            }
             queue.add(key(newObj));
         }
 
         @Override
         public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
             queue.add(key(obj));
+        }
+
+        /**
+         * Whether an update changed nothing but {@code status}: the echo of a status write, normally our own.
+         * Reconciling on it re-runs the whole pass, AWS calls included, and bypasses the backoff or slow retry the
+         * pass asked for; when a condition message differs between attempts (AWS error messages carry a request
+         * id) every pass writes a new status and the echo loops forever. Periodic resyncs (same resourceVersion)
+         * still reconcile, and so does any change to spec or metadata (finalizers, deletion, labels).
+         */
+        static boolean onlyStatusChanged(GenericKubernetesResource before, GenericKubernetesResource after) {
+            if (Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+                return false;
+            }
+            Map<String, Object> beforeRest = new HashMap<>(before.getAdditionalProperties());
+            Map<String, Object> afterRest = new HashMap<>(after.getAdditionalProperties());
+            beforeRest.remove("status");
+            afterRest.remove("status");
+            return beforeRest.equals(afterRest) && Objects.equals(before.getApiVersion(), after.getApiVersion())
+                    && withoutVersions(before).equals(withoutVersions(after));
+        }
+
+        /** Metadata without what every write changes (generation moves with spec, which is compared anyway). */
+        private static ObjectMeta withoutVersions(GenericKubernetesResource resource) {
+            return new ObjectMetaBuilder(resource.getMetadata()).withResourceVersion(null).withGeneration(null)
+                    .withManagedFields((List<ManagedFieldsEntry>) null).build();
         }
 
         private ReconcileKey key(GenericKubernetesResource obj) {

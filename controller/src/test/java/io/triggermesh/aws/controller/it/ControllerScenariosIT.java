@@ -8,50 +8,16 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.triggermesh.aws.controller.plugins.PluginRegistry;
-import io.triggermesh.aws.testing.AwsEmulator;
-import io.triggermesh.aws.testing.AwsEmulatorExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The page's rules, each run through the real controller against a mock Kubernetes API and an AWS emulator. */
-@ExtendWith(AwsEmulatorExtension.class)
-class ControllerScenariosIT {
-
-    private static final String NS = "default";
-
-    @TempDir
-    Path workDir;
-
-    private MockCluster cluster;
-    private ControllerHarness controller;
-    private NamespacedKubernetesClient kube;
-
-    @BeforeEach
-    void start(AwsEmulator aws) {
-        aws.reset();
-        cluster = MockCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
-        kube = cluster.client();
-        controller = ControllerHarness.start(cluster, aws.endpoint().toString(), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        controller.close();
-        cluster.close();
-    }
+/** First scenarios of the guide, through the real controller against a mock Kubernetes API and an AWS emulator. */
+class ControllerScenariosIT extends ControllerScenario {
 
     @Test
     void temporaryCredentialsFromSecretBecomeSecretKeyRefEnvOfTheTarget() {
@@ -118,7 +84,7 @@ class ControllerScenariosIT {
     }
 
     @Test
-    void managedResourcesAreCreatedWithTheObjectsOwnKeysAndRemovedByTheFinalizer(AwsEmulator aws) {
+    void managedResourcesAreCreatedWithTheObjectsOwnKeysAndRemovedByTheFinalizer() {
         apply("""
                 apiVersion: sources.triggermesh.io/v1alpha1
                 kind: AWSQueueTestSource
@@ -150,39 +116,5 @@ class ControllerScenariosIT {
                 .credentialsProvider(aws.rootCredentialsProvider()).build()) {
             assertThat(sqs.listQueues().queueUrls()).noneMatch(url -> url.contains("tm-default-q1"));
         }
-    }
-
-    private void apply(String yaml) {
-        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
-        kube.resource(resource).create();
-    }
-
-    private Deployment awaitDeployment(String name) {
-        return await().atMost(Duration.ofSeconds(20)).until(
-                () -> kube.apps().deployments().inNamespace(NS).withName(name).get(), d -> d != null);
-    }
-
-    private GenericKubernetesResource get(String apiVersion, String kind, String name) {
-        return kube.genericKubernetesResources(apiVersion, kind).inNamespace(NS).withName(name).get();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> status(String apiVersion, String kind, String name) {
-        GenericKubernetesResource resource = get(apiVersion, kind, name);
-        Object status = resource == null ? null : resource.getAdditionalProperties().get("status");
-        return status instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> condition(Map<String, Object> status, String type) {
-        Object list = status.get("conditions");
-        if (list instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> map && type.equals(map.get("type"))) {
-                    return (Map<String, Object>) map;
-                }
-            }
-        }
-        return Map.of();
     }
 }
