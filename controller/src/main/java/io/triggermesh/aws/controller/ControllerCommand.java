@@ -1,6 +1,7 @@
 package io.triggermesh.aws.controller;
 
 import io.micronaut.configuration.picocli.PicocliRunner;
+import io.triggermesh.aws.controller.cli.LocalCommand;
 import io.triggermesh.aws.controller.cli.PolicyCommand;
 import io.triggermesh.aws.controller.cli.RenderCommand;
 import io.triggermesh.aws.controller.cli.RunCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar controller.jar <command>}: the controller and its offline tools in one jar. */
 @Command(name = "controller", mixinStandardHelpOptions = true,
         description = "triggermesh-aws controller and tools.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PolicyCommand.class, RenderCommand.class})
+        subcommands = {RunCommand.class, LocalCommand.class, ValidateCommand.class, PolicyCommand.class,
+            RenderCommand.class})
 public class ControllerCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -19,6 +21,6 @@ public class ControllerCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Commands: run, validate, policy, render. Run with --help for details.");
+        System.out.println("Commands: run, local, validate, policy, render. Run with --help for details.");
     }
 }

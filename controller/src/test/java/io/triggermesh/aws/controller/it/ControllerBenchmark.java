@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.it;
 
+import io.triggermesh.aws.controller.local.LocalCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -32,7 +33,7 @@ public final class ControllerBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("controller-benchmark");
-        try (MockCluster cluster = MockCluster.start(PluginRegistry.load(
+        try (LocalCluster cluster = LocalCluster.start(PluginRegistry.load(
                 ControllerBenchmark.class.getClassLoader(), Set.of()), dir);
              ControllerHarness controller = ControllerHarness.start(cluster, "http://127.0.0.1:1",
                      Map.of("triggermesh.controller.resync", "5s", "triggermesh.controller.workers", 2))) {

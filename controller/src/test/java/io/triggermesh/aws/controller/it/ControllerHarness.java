@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.it;
 
+import io.triggermesh.aws.controller.local.LocalCluster;
 import io.micronaut.context.ApplicationContext;
 import io.triggermesh.aws.controller.runtime.ControllerRuntime;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ final class ControllerHarness implements AutoCloseable {
         this.runtime = context.getBean(ControllerRuntime.class);
     }
 
-    static ControllerHarness start(MockCluster cluster, String awsEndpoint, Map<String, Object> extra) {
+    static ControllerHarness start(LocalCluster cluster, String awsEndpoint, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("triggermesh.kubernetes.kubeconfig", cluster.kubeconfig().toString());
         properties.put("triggermesh.controller.leader-election", false);

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.it;
 
+import io.triggermesh.aws.controller.local.LocalCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +49,7 @@ abstract class ControllerScenario {
     Path workDir;
 
     AwsEmulator aws;
-    MockCluster cluster;
+    LocalCluster cluster;
     ControllerHarness controller;
     NamespacedKubernetesClient kube;
 
@@ -57,7 +58,7 @@ abstract class ControllerScenario {
         aws = emulator;
         aws.reset();
         QueueTestPlugin.resetCounters();
-        cluster = MockCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
+        cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
         kube = cluster.client();
         controller = startController();
     }

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.controller.it;
+package io.triggermesh.aws.controller.local;
 
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -25,11 +25,11 @@ import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Kubernetes API for tests: fabric8's mock server in mixed mode (CRUD for everything, plus the TokenRequest
+ * An in-memory Kubernetes API for local mode and tests: fabric8's mock server in mixed mode (CRUD for everything, plus the TokenRequest
  * answers the CRUD mode cannot give), with every plugin kind known as a namespaced custom resource with a status
  * subresource, and a kubeconfig file pointing at it.
  */
-final class MockCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
 
     /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
     private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
@@ -38,13 +38,13 @@ final class MockCluster implements AutoCloseable {
     private final NamespacedKubernetesClient client;
     private final Path kubeconfig;
 
-    private MockCluster(KubernetesMockServer server, NamespacedKubernetesClient client, Path kubeconfig) {
+    private LocalCluster(KubernetesMockServer server, NamespacedKubernetesClient client, Path kubeconfig) {
         this.server = server;
         this.client = client;
         this.kubeconfig = kubeconfig;
     }
 
-    static MockCluster start(PluginRegistry registry, Path workDir) {
+    public static LocalCluster start(PluginRegistry registry, Path workDir) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         List<CustomResourceDefinitionContext> kinds = new ArrayList<>();
         for (LoadedKind kind : registry.kinds()) {
@@ -77,7 +77,7 @@ final class MockCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MockCluster(server, client, kubeconfig);
+        return new LocalCluster(server, client, kubeconfig);
     }
 
     private static java.util.logging.Logger quiet(String name) {
@@ -86,16 +86,16 @@ final class MockCluster implements AutoCloseable {
         return logger;
     }
 
-    NamespacedKubernetesClient client() {
+    public NamespacedKubernetesClient client() {
         return client;
     }
 
-    Path kubeconfig() {
+    public Path kubeconfig() {
         return kubeconfig;
     }
 
     /** Answers TokenRequests for {@code namespace/serviceAccount} with {@code token}, as a real API server would. */
-    void serveTokens(String namespace, String serviceAccount, String token) {
+    public void serveTokens(String namespace, String serviceAccount, String token) {
         server.expect().post().withPath("/api/v1/namespaces/" + namespace + "/serviceaccounts/" + serviceAccount
                         + "/token")
                 .andReturn(201, new TokenRequestBuilder().withNewStatus().withToken(token)
@@ -104,7 +104,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** Every request received so far (and forgets them), in order. */
-    List<RecordedRequest> drainRequests() {
+    public List<RecordedRequest> drainRequests() {
         List<RecordedRequest> out = new ArrayList<>();
         try {
             RecordedRequest request;

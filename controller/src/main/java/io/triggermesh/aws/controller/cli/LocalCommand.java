@@ -1,0 +1,68 @@
+package io.triggermesh.aws.controller.cli;
+
+import io.triggermesh.aws.controller.local.LocalMode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code local -f DIR}: the whole system on this machine, without a Kubernetes cluster. Applies the manifests in
+ * DIR (the guide's manifests work as they are, given the Secrets they name), prints conditions as they change and
+ * every event that reaches the built-in event display, until stopped.
+ */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Run the controller and the adapters on this machine with an in-memory Kubernetes API.")
+public class LocalCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--filename"}, required = true, description = "Manifest file or directory (repeatable).")
+    List<Path> paths;
+
+    @Option(names = "--aws-endpoint", description = "AWS endpoint override, e.g. an emulator; default: "
+            + "$AWS_ENDPOINT_URL, else real AWS.")
+    URI awsEndpoint;
+
+    @Option(names = "--region", description = "AWS region; default: $AWS_REGION, else us-east-1.")
+    String region;
+
+    @Option(names = "--display-port", defaultValue = "0", description = "Port of the event display (0: any).")
+    int displayPort;
+
+    @Option(names = "--duration", description = "Stop after this long (ISO-8601, e.g. PT2M); default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--work-dir", description = "Where adapter logs go; default: a new temporary directory.")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("triggermesh-local");
+        URI endpoint = awsEndpoint != null ? awsEndpoint
+                : System.getenv("AWS_ENDPOINT_URL") == null ? null : URI.create(System.getenv("AWS_ENDPOINT_URL"));
+        String awsRegion = region != null ? region : System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        LocalMode.Options options = new LocalMode.Options(endpoint, awsRegion, displayPort, dir,
+                System.getProperty("java.class.path"), System.out);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (LocalMode local = LocalMode.start(options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "local-stop"));
+            System.out.println("[local] Kubernetes API in memory; adapter logs in " + dir);
+            System.out.println("[local] event display at " + local.display().url()
+                    + " (use " + LocalMode.DISPLAY_PLACEHOLDER + " as a sink uri in manifests)");
+            System.out.println("[local] AWS: " + (endpoint == null ? "real AWS" : endpoint) + ", region " + awsRegion);
+            local.apply(paths).forEach(o -> System.out.println("[local] applied " + o.getKind() + " "
+                    + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName()));
+            if (duration != null) {
+                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package io.triggermesh.aws.controller.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One adapter running as a local JVM process, as the kubelet would run its pod: the same main class and the same
+ * environment, with output going to a log file (never to the console, where a debug log could show data).
+ */
+final class AdapterProcess implements AutoCloseable {
+
+    private final String label;
+    private final Process process;
+    private final Path log;
+
+    private AdapterProcess(String label, Process process, Path log) {
+        this.label = label;
+        this.process = process;
+        this.log = log;
+    }
+
+    static AdapterProcess start(String label, String classpath, String mainClass, Map<String, String> env, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+        // Only the pod's environment: nothing of the controller's own (its AWS credentials included) leaks in.
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            return new AdapterProcess(label, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start adapter " + label, e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();  // SIGTERM: the adapter drains and flushes pending deletes
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label + " (pid " + process.pid() + ")";
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

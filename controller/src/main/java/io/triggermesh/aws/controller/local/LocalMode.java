@@ -1,0 +1,138 @@
+package io.triggermesh.aws.controller.local;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micronaut.context.ApplicationContext;
+import io.triggermesh.aws.controller.cli.Manifests;
+import io.triggermesh.aws.controller.plugins.PluginRegistry;
+import io.triggermesh.aws.controller.runtime.ControllerRuntime;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything local mode runs, started and stopped together: the in-memory Kubernetes API, the real controller
+ * against it, the adapter runner, the event display and the condition printer. Used by {@code controller.jar local}
+ * and by the end-to-end suite.
+ */
+public final class LocalMode implements AutoCloseable {
+
+    /** In manifests, this placeholder is replaced by the event display's URL. */
+    public static final String DISPLAY_PLACEHOLDER = "${EVENT_DISPLAY_URL}";
+
+    /**
+     * @param awsEndpoint an AWS endpoint override for the controller and every adapter (an emulator), or null for AWS
+     * @param region the AWS region
+     * @param displayPort the event display's port, 0 for any free port
+     * @param workDir where kubeconfig, adapter logs and token files go
+     * @param classpath the class path adapters are started with (the controller jar bundles them)
+     */
+    public record Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
+                          PrintStream console) {
+    }
+
+    private final LocalCluster cluster;
+    private final ApplicationContext controllerContext;
+    private final EventDisplay display;
+    private final LocalRunner runner;
+    private final ConditionPrinter printer;
+    private final SharedIndexInformer<ServiceAccount> tokens;
+
+    private LocalMode(LocalCluster cluster, ApplicationContext controllerContext, EventDisplay display,
+                      LocalRunner runner, ConditionPrinter printer, SharedIndexInformer<ServiceAccount> tokens) {
+        this.cluster = cluster;
+        this.controllerContext = controllerContext;
+        this.display = display;
+        this.runner = runner;
+        this.printer = printer;
+        this.tokens = tokens;
+    }
+
+    public static LocalMode start(Options options) {
+        PluginRegistry registry = PluginRegistry.load(LocalMode.class.getClassLoader(), Set.of());
+        LocalCluster cluster = LocalCluster.start(registry, options.workDir());
+        NamespacedKubernetesClient client = cluster.client();
+        // TokenRequest for every ServiceAccount, as a real API server answers: the controller acts as an
+        // object's IAM role with such a token (emulators do not verify it).
+        SharedIndexInformer<ServiceAccount> tokens = client.serviceAccounts().inAnyNamespace()
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ServiceAccount sa) {
+                        cluster.serveTokens(sa.getMetadata().getNamespace(), sa.getMetadata().getName(),
+                                "local-token-" + sa.getMetadata().getName());
+                    }
+
+                    @Override
+                    public void onUpdate(ServiceAccount before, ServiceAccount after) {
+                    }
+
+                    @Override
+                    public void onDelete(ServiceAccount sa, boolean unknown) {
+                    }
+                }, 0);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("triggermesh.kubernetes.kubeconfig", cluster.kubeconfig().toString());
+        properties.put("triggermesh.controller.leader-election", false);
+        properties.put("triggermesh.controller.resync", "30s");
+        properties.put("triggermesh.controller.aws-region", options.region());
+        if (options.awsEndpoint() != null) {
+            properties.put("triggermesh.controller.aws-endpoint", options.awsEndpoint().toString());
+        }
+        properties.put("micronaut.server.port", -1);
+        ApplicationContext context = ApplicationContext.run(properties);
+        context.getBean(ControllerRuntime.class).start();
+        EventDisplay display = EventDisplay.start(options.displayPort(), options.console());
+        ConditionPrinter printer = new ConditionPrinter(client, registry, options.console());
+        LocalRunner runner = new LocalRunner(client, options.workDir(), options.classpath(), options.console());
+        runner.start();
+        return new LocalMode(cluster, context, display, runner, printer, tokens);
+    }
+
+    /**
+     * Applies every manifest under {@code paths} (files or directories), with {@value #DISPLAY_PLACEHOLDER}
+     * replaced by the event display's URL. Objects without a namespace go to {@code default}.
+     */
+    public List<HasMetadata> apply(List<Path> paths) {
+        return Manifests.read(paths).stream().map(document -> {
+            String json = document.object().toString().replace(DISPLAY_PLACEHOLDER, display.url());
+            GenericKubernetesResource resource = Serialization.unmarshal(json, GenericKubernetesResource.class);
+            if (resource.getMetadata().getNamespace() == null) {
+                resource.getMetadata().setNamespace("default");
+            }
+            return (HasMetadata) cluster.client().resource(resource).createOr(r -> r.update());
+        }).toList();
+    }
+
+    public NamespacedKubernetesClient client() {
+        return cluster.client();
+    }
+
+    public EventDisplay display() {
+        return display;
+    }
+
+    /** Local URLs of running targets, by {@code namespace/deployment}. */
+    public Map<String, String> targetUrls() {
+        return runner.targetUrls();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        printer.close();
+        tokens.close();
+        controllerContext.getBean(ControllerRuntime.class).close();
+        controllerContext.close();
+        display.close();
+        cluster.close();
+    }
+}
