@@ -3,12 +3,15 @@ package io.triggermesh.aws.s3;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.BucketArn;
 import io.triggermesh.aws.s3.api.S3EventTypes;
+import io.triggermesh.aws.s3.resources.S3SourceResources;
 import io.triggermesh.aws.spi.AdapterWorkload;
+import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.IamPermission;
 import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.ResourceOutcome;
 import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.spi.api.Arn;
 import java.util.HashMap;
@@ -35,12 +38,16 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
     static final String BUCKET_RESOURCE = "arn:${partition}:s3:::${bucket}";
 
     /**
-     * What the adapter needs: the page's three actions. It deletes with DeleteMessageBatch, which AWS authorises as
-     * sqs:DeleteMessage; moto alone wants the batch action's own name (see test-environment.md), so the moto proof
-     * adds it there rather than widening the real policy.
+     * What the adapter needs: the page's three actions, plus sqs:ChangeMessageVisibility, with which the shared SQS
+     * engine extends the visibility of slow deliveries (so they are not delivered twice) and makes a message the sink
+     * could not take visible again after its Retry-After (instead of after the whole visibility timeout). It deletes
+     * with DeleteMessageBatch and extends with ChangeMessageVisibilityBatch, which AWS authorises as
+     * sqs:DeleteMessage and sqs:ChangeMessageVisibility; moto alone wants the batch actions' own names (see
+     * test-environment.md), so the moto proof adds them there rather than widening the real policy.
      */
     public static final IamPermission CONSUME_MESSAGES = IamPermission.of("S3SourceConsumeMessages",
-            List.of("sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage"), QUEUE_RESOURCE);
+            List.of("sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"),
+            QUEUE_RESOURCE);
     /** What the controller needs on the bucket to subscribe the queue (the page's statement, scoped to one bucket). */
     public static final IamPermission MANAGE_NOTIFICATIONS = IamPermission.of("S3SourceGetBucketLocation",
             List.of("s3:GetBucketLocation", "s3:GetBucketNotification", "s3:PutBucketNotification"),
@@ -125,11 +132,32 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
         return Map.copyOf(values);
     }
 
+    /**
+     * Ensures the source's queue (unless the user supplied one) and its bucket notification entry; publishes
+     * {@value #STATUS_QUEUE_ARN}. See {@link S3SourceResources}.
+     */
+    @Override
+    public ResourceOutcome ensureResources(ObjectContext<AwsS3SourceSpec> object, AwsAccess aws) {
+        return S3SourceResources.ensure(object, aws);
+    }
+
+    /** Removes the source's notification entry and its own queue; never a user-supplied queue. */
+    @Override
+    public void cleanupResources(ObjectContext<AwsS3SourceSpec> object, AwsAccess aws) {
+        S3SourceResources.cleanup(object, aws);
+    }
+
+    /**
+     * The bucket ARN and the queue to consume: the user-supplied queue, else the managed queue published in
+     * {@value #STATUS_QUEUE_ARN} by {@link #ensureResources} (which the controller runs before this).
+     */
     @Override
     public AdapterWorkload adapter(ObjectContext<AwsS3SourceSpec> object) {
         Map<String, String> env = new HashMap<>();
         env.put(S3AdapterEnv.ARN, object.spec().arn());
-        object.spec().destinationQueueArn().ifPresent(queue -> env.put(S3AdapterEnv.QUEUE_ARN, queue));
+        object.spec().destinationQueueArn()
+                .or(() -> Optional.ofNullable(object.status().get(STATUS_QUEUE_ARN)).filter(a -> !a.isBlank()))
+                .ifPresent(queue -> env.put(S3AdapterEnv.QUEUE_ARN, queue));
         return AdapterWorkload.source(image, ADAPTER_MAIN_CLASS, env);
     }
 

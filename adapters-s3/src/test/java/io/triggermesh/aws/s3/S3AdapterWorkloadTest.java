@@ -40,6 +40,24 @@ class S3AdapterWorkloadTest {
     }
 
     @Test
+    void sourceAdapterWithAManagedQueueGetsThePublishedQueueArn() {
+        String managed = "arn:aws:sqs:us-west-2:123456789012:triggermesh-s3_default_my-source";
+        AdapterWorkload workload = source.adapter(S3Fixtures.object(AwsS3SourceKind.KIND,
+                S3Fixtures.source(S3Fixtures.REGIONAL_BUCKET_ARN, "s3:ObjectCreated:*"), Map.of("queueARN", managed)));
+
+        assertThat(workload.env()).containsEntry("QUEUE_ARN", managed);
+    }
+
+    @Test
+    void aUserSuppliedQueueWinsOverAPublishedManagedOne() {
+        AdapterWorkload workload = source.adapter(S3Fixtures.object(AwsS3SourceKind.KIND,
+                S3Fixtures.sourceWithQueue(S3Fixtures.REGIONAL_BUCKET_ARN, S3Fixtures.USER_QUEUE_ARN),
+                Map.of("queueARN", "arn:aws:sqs:us-west-2:123456789012:triggermesh-s3_default_my-source")));
+
+        assertThat(workload.env()).containsEntry("QUEUE_ARN", S3Fixtures.USER_QUEUE_ARN);
+    }
+
+    @Test
     void targetAdapterListensOn8080AndKnowsWhetherToDiscardTheContext() {
         AdapterWorkload plain = target.adapter(S3Fixtures.object(AwsS3TargetKind.KIND,
                 S3Fixtures.target(S3Fixtures.BUCKET_ARN)));

@@ -19,6 +19,12 @@ public record BucketArn(String partition, String region, String accountId, Strin
 
     /** The example used in messages. */
     public static final String EXAMPLE = "arn:aws:s3:::my-bucket";
+    /**
+     * What the CRD schema accepts: the shape {@link #parse} requires, without the finer naming rules ("..", IP
+     * addresses, reserved prefixes and suffixes) that only {@link #problem} explains.
+     */
+    public static final String PATTERN =
+            "^arn:aws(-cn|-us-gov)?:s3:([a-z][a-z0-9-]*)?:([0-9]{12})?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 
     private static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9.-]+");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -1,9 +1,11 @@
 package io.triggermesh.aws.sqs.api;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.FieldSchema;
 import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.Optional;
@@ -22,23 +24,29 @@ import java.util.Optional;
  * @param adapterOverrides adjustments to the adapter workload
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("the messages of an SQS queue become CloudEvents.")
 public record AwsSqsSourceSpec(
         @JsonPropertyDescription("ARN of the SQS queue, for example arn:aws:sqs:us-east-1:123456789012:my-queue.")
+        @FieldSchema(required = true, pattern = QueueArn.PATTERN)
         String arn,
         @JsonPropertyDescription("How messages are received from the queue.")
         ReceiveOptions receiveOptions,
         @JsonPropertyDescription("How messages become CloudEvents: default (one event per message), s3 (S3 event"
                 + " notifications) or eventbridge (EventBridge events). Default: default.")
+        @FieldSchema(allowed = {"default", "s3", "eventbridge"})  // MessageProcessor.jsonNames() (a test checks)
         String messageProcessor,
         @JsonPropertyDescription("An SQS-compatible endpoint to use instead of AWS's (for example ElasticMQ or a VPC"
                 + " endpoint).")
         Endpoint endpoint,
         @JsonPropertyDescription("Account id (12 digits) owning the queue, for a queue in another account. Optional:"
                 + " the account in arn is used when omitted; when set it must equal it.")
+        @FieldSchema(pattern = "^[0-9]{12}$")
         String queueOwnerAccountId,
         @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
+        @FieldSchema(required = true)
         AwsAuth auth,
         @JsonPropertyDescription("Where the CloudEvents are sent: a reference to an Addressable object or a URI.")
+        @FieldSchema(required = true)
         Sink sink,
         @JsonPropertyDescription("Adjustments to the adapter's Deployment.")
         AdapterOverrides adapterOverrides) {
@@ -70,6 +78,7 @@ public record AwsSqsSourceSpec(
     public record Endpoint(
             @JsonPropertyDescription("http(s) URL of the SQS-compatible endpoint, for example"
                     + " http://elasticmq.default.svc:9324.")
+            @FieldSchema(required = true, pattern = Sink.URI_PATTERN)
             String url) {
 
         /** The URL without any user info, which may hold a password. */

@@ -1,9 +1,11 @@
 package io.triggermesh.aws.sqs.api;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.FieldSchema;
 
 /**
  * {@code spec} of an {@code AWSSQSTarget}: every CloudEvent received becomes a message in the queue.
@@ -15,10 +17,13 @@ import io.triggermesh.aws.spi.api.AdapterOverrides;
  * @param adapterOverrides adjustments to the adapter workload
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("every CloudEvent it receives becomes a message in an SQS queue.")
 public record AwsSqsTargetSpec(
         @JsonPropertyDescription("ARN of the SQS queue, for example arn:aws:sqs:us-east-1:123456789012:my-queue.")
+        @FieldSchema(required = true, pattern = QueueArn.PATTERN)
         String arn,
         @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
+        @FieldSchema(required = true)
         AwsAuth auth,
         @JsonPropertyDescription("Message group id of the messages sent. Required for FIFO queues (names ending in"
                 + " .fifo); up to 128 letters, digits and punctuation.")

@@ -17,6 +17,9 @@ public record QueueArn(String partition, String region, String accountId, String
 
     /** The example used in messages. */
     public static final String EXAMPLE = "arn:aws:sqs:us-east-1:123456789012:my-queue";
+    /** What the CRD schema accepts: region, 12-digit account and a standard or FIFO queue name. */
+    public static final String PATTERN = "^arn:aws(-cn|-us-gov)?:sqs:[a-z][a-z0-9-]*:[0-9]{12}:"
+            + "([A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\\.fifo)$";
     /** The suffix SQS requires on (and reserves for) FIFO queue names. */
     public static final String FIFO_SUFFIX = ".fifo";
 

@@ -2,6 +2,7 @@ package io.triggermesh.aws.auth.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.spi.api.FieldSchema;
 
 /**
  * Optional settings for {@code assumeIamRole} (an extension of the original API). All fields are optional.
@@ -14,10 +15,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssumeRoleOptions(
         @JsonPropertyDescription("ExternalId required by the role's trust policy.")
+        @FieldSchema(pattern = "^[\\w+=,.@:/-]{2,1224}$")
         String externalId,
         @JsonPropertyDescription("Role session name shown in CloudTrail; default triggermesh-<namespace>-<name>.")
+        @FieldSchema(pattern = "^[\\w+=,.@-]{2,64}$")
         String sessionName,
         @JsonPropertyDescription("Session duration in seconds, 900 to 43200; default 3600.")
+        @FieldSchema(minimum = AssumeRoleOptions.MIN_DURATION_SECONDS, maximum = AssumeRoleOptions.MAX_DURATION_SECONDS)
         Integer durationSeconds) {
 
     public static final int DEFAULT_DURATION_SECONDS = 3600;

@@ -2,12 +2,14 @@ package io.triggermesh.aws.auth.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.spi.api.ExactlyOneOf;
 
 /**
  * {@code spec.auth}: exactly one of {@code credentials} (access keys) or {@code iam} (IAM Roles for Service
  * Accounts).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ExactlyOneOf(value = {"credentials", "iam"}, message = "set exactly one of credentials or iam")
 public record AwsAuth(
         @JsonPropertyDescription("Access keys, optionally with a session token and a role to assume. Exactly one of credentials or iam.")
         Credentials credentials,

@@ -2,20 +2,27 @@ package io.triggermesh.aws.auth.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.spi.api.FieldSchema;
+import io.triggermesh.aws.spi.api.ValidationRule;
 
 /**
  * {@code spec.auth.credentials}: an access key pair, an optional session token (temporary credentials such as
  * {@code sts get-session-token} or IAM Roles Anywhere), and an optional role to assume with them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(rule = "!has(self.assumeIamRoleOptions) || has(self.assumeIamRole)",
+        message = "assumeIamRoleOptions is set but assumeIamRole is not")
 public record Credentials(
         @JsonPropertyDescription("Access key ID. Required.")
+        @FieldSchema(required = true)
         ValueSource accessKeyID,
         @JsonPropertyDescription("Secret access key. Required.")
+        @FieldSchema(required = true)
         ValueSource secretAccessKey,
         @JsonPropertyDescription("Session token of temporary credentials. Optional.")
         ValueSource sessionToken,
         @JsonPropertyDescription("ARN of an IAM role the connector assumes with these keys (cross-account access).")
+        @FieldSchema(pattern = RoleArn.PATTERN)
         String assumeIamRole,
         @JsonPropertyDescription("ExternalId, session name and duration for assumeIamRole.")
         AssumeRoleOptions assumeIamRoleOptions) {

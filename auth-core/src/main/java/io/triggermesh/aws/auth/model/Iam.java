@@ -2,6 +2,9 @@ package io.triggermesh.aws.auth.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.spi.api.AtLeastOneOf;
+import io.triggermesh.aws.spi.api.FieldSchema;
+import io.triggermesh.aws.spi.api.ValidationRule;
 
 /**
  * {@code spec.auth.iam}: IAM Roles for Service Accounts. At least one of {@code roleArn} and {@code serviceAccount}.
@@ -9,12 +12,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * webhook injects the web identity.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@AtLeastOneOf(value = {"roleArn", "serviceAccount"}, message = "set roleArn, serviceAccount or both")
+@ValidationRule(rule = "!has(self.assumeIamRoleOptions) || has(self.assumeIamRole)",
+        message = "assumeIamRoleOptions is set but assumeIamRole is not")
 public record Iam(
         @JsonPropertyDescription("ARN of the IAM role the ServiceAccount is annotated with (eks.amazonaws.com/role-arn).")
+        @FieldSchema(pattern = RoleArn.PATTERN)
         String roleArn,
         @JsonPropertyDescription("Name of the ServiceAccount the adapter runs as; default <lowercase kind>-i-<name>.")
+        @FieldSchema(pattern = SecretKeyRef.DNS_SUBDOMAIN_PATTERN, maxLength = 253)
         String serviceAccount,
         @JsonPropertyDescription("ARN of a further role to assume with the web identity (for example in another account).")
+        @FieldSchema(pattern = RoleArn.PATTERN)
         String assumeIamRole,
         @JsonPropertyDescription("ExternalId, session name and duration for assumeIamRole.")
         AssumeRoleOptions assumeIamRoleOptions) {

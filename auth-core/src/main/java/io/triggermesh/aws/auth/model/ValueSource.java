@@ -3,14 +3,19 @@ package io.triggermesh.aws.auth.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.triggermesh.aws.spi.api.ExactlyOneOf;
+import io.triggermesh.aws.spi.api.FieldSchema;
 
 /**
  * A credential value: either literal ({@code value}) or read from a Secret in the object's namespace
  * ({@code valueFromSecret}). Exactly one must be set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ExactlyOneOf(value = {"value", "valueFromSecret"}, message = "set exactly one of value or valueFromSecret")
 public record ValueSource(
         @JsonPropertyDescription("Literal value. Prefer valueFromSecret: the controller moves literal values into a Secret it owns.")
+        // No pattern: the API server would quote the rejected credential in its error message.
+        @FieldSchema(format = "password", minLength = 1)
         String value,
         @JsonPropertyDescription("Reference to a key of a Secret in the object's namespace.")
         SecretKeyRef valueFromSecret) {

@@ -92,6 +92,7 @@ public record AdapterOverrides(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Env(
             @JsonPropertyDescription("Name of the environment variable.")
+            @FieldSchema(required = true, minLength = 1)
             String name,
             @JsonPropertyDescription("Value of the environment variable.")
             String value) {
@@ -111,8 +112,10 @@ public record AdapterOverrides(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Resources(
             @JsonPropertyDescription("Requested resources, for example cpu: 100m, memory: 128Mi.")
+            @FieldSchema(intOrString = true)
             Map<String, String> requests,
             @JsonPropertyDescription("Resource limits, for example memory: 256Mi.")
+            @FieldSchema(intOrString = true)
             Map<String, String> limits) {
 
         public Resources {
@@ -135,10 +138,12 @@ public record AdapterOverrides(
             @JsonPropertyDescription("Taint key the toleration applies to; empty with operator Exists matches all taints.")
             String key,
             @JsonPropertyDescription("Equal (default) or Exists.")
+            @FieldSchema(allowed = {"", "Equal", "Exists"})
             String operator,
             @JsonPropertyDescription("Taint value to match when the operator is Equal.")
             String value,
             @JsonPropertyDescription("NoSchedule, PreferNoSchedule or NoExecute; empty matches all effects.")
+            @FieldSchema(allowed = {"", "NoSchedule", "PreferNoSchedule", "NoExecute"})
             String effect,
             @JsonPropertyDescription("Seconds a NoExecute taint is tolerated before eviction.")
             Long tolerationSeconds) {

@@ -17,11 +17,16 @@ import java.util.Optional;
  * @param uri an absolute http(s) URL
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ExactlyOneOf(value = {"ref", "uri"}, message = "set exactly one of ref or uri")
 public record Sink(
         @JsonPropertyDescription("Reference to an Addressable object (for example a Broker). Exactly one of ref or uri.")
         SinkRef ref,
         @JsonPropertyDescription("Absolute http(s) URL that receives the events. Exactly one of ref or uri.")
+        @FieldSchema(pattern = Sink.URI_PATTERN)
         String uri) {
+
+    /** What the CRD schema accepts in {@code uri}: an http(s) URL with a host; {@link #uriProblem} says more. */
+    public static final String URI_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+([/?#]\\S*)?$";
 
     public static Sink toRef(SinkRef ref) {
         return new Sink(ref, null);

@@ -15,10 +15,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SinkRef(
         @JsonPropertyDescription("API version of the referenced object, for example eventing.knative.dev/v1.")
+        @FieldSchema(required = true, minLength = 1)
         String apiVersion,
         @JsonPropertyDescription("Kind of the referenced object, for example Broker.")
+        @FieldSchema(required = true, minLength = 1)
         String kind,
         @JsonPropertyDescription("Name of the referenced object.")
+        @FieldSchema(required = true, minLength = 1)
         String name,
         @JsonPropertyDescription("Namespace of the referenced object; defaults to the source's namespace.")
         String namespace) {

@@ -5,5 +5,11 @@
  * the original TriggerMesh API, a description on every field for CRD generation) and each offers a
  * {@code problems(path)} check returning fix-it {@link io.triggermesh.aws.spi.Problem}s, so every connector reports
  * the same mistakes the same way.
+ *
+ * <p>The schema annotations ({@link io.triggermesh.aws.spi.api.FieldSchema},
+ * {@link io.triggermesh.aws.spi.api.ExactlyOneOf}, {@link io.triggermesh.aws.spi.api.AtLeastOneOf},
+ * {@link io.triggermesh.aws.spi.api.ValidationRule}) are optional hints for the CRD generator: required fields,
+ * patterns, allowed values and rules between fields that a Java type cannot express. They change nothing at run
+ * time.
  */
 package io.triggermesh.aws.spi.api;

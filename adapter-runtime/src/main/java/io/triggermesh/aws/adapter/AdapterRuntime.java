@@ -1,0 +1,124 @@
+package io.triggermesh.aws.adapter;
+
+import io.triggermesh.aws.adapter.logging.AdapterLogManager;
+import io.triggermesh.aws.adapter.logging.AdapterLogging;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one adapter process: configures logging (redacting every credential value), reads the environment, builds
+ * the AWS clients, starts the {@link Adapter} and stops it on SIGTERM or SIGINT (graceful: long polls aborted, work
+ * in progress finished, pending deletes flushed, then the clients closed). A main class is one line:
+ * <pre>{@code
+ * public static void main(String[] args) { AdapterRuntime.run("sqs-source", new SqsSourceAdapter()); }
+ * }</pre>
+ * Tests run adapters in-process with {@link #start(Map, Adapter)} and stop them with {@link #close()}.
+ */
+public final class AdapterRuntime implements AutoCloseable {
+
+    static {
+        // Must happen before the first logger exists; see AdapterLogManager.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", AdapterLogManager.class.getName());
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(AdapterRuntime.class.getName());
+
+    /** Exit status for a bad environment. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit status for any other start failure. */
+    public static final int EXIT_FAILURE = 1;
+
+    private final AdapterContext context;
+    private final AutoCloseable running;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private AdapterRuntime(AdapterContext context, AutoCloseable running) {
+        this.context = context;
+        this.running = running;
+    }
+
+    /**
+     * Starts {@code adapter} with the environment {@code env}, in this process, without touching logging or signal
+     * handling.
+     *
+     * @throws AdapterConfigException naming the variable when the environment is not usable
+     * @throws Exception whatever the adapter's start threw
+     */
+    public static AdapterRuntime start(Map<String, String> env, Adapter adapter) throws Exception {
+        Objects.requireNonNull(adapter, "adapter");
+        AdapterConfig config = AdapterConfig.fromEnvironment(env);
+        AwsClients aws = AwsClients.fromConfig(config);
+        LOG.log(System.Logger.Level.INFO, () -> "starting for " + config.objectName() + " as "
+                + aws.identityDescription() + " in " + config.endpoints().region()
+                + config.endpoints().globalEndpoint().map(uri -> " via " + uri).orElse(""));
+        try {
+            return new AdapterRuntime(new AdapterContext(config, aws), adapter.start(new AdapterContext(config, aws)));
+        } catch (Exception | Error e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The process entry point: logging from {@code LOG_LEVEL}, the environment from {@link System#getenv()}, then
+     * {@link #start}; blocks until SIGTERM/SIGINT and stops gracefully. Exits with {@link #EXIT_CONFIG} and one
+     * clear line for a bad environment, {@link #EXIT_FAILURE} when starting failed otherwise.
+     */
+    public static void run(String component, Adapter adapter) {
+        Map<String, String> env = System.getenv();
+        try {
+            AdapterLogging.configure(env);
+        } catch (IllegalArgumentException e) {
+            System.err.println(component + ": " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+        }
+        AdapterRuntime runtime;
+        try {
+            runtime = start(env, adapter);
+        } catch (AdapterConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, component + " cannot start: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, component + " cannot start", e);
+            System.exit(EXIT_FAILURE);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.log(System.Logger.Level.INFO, component + " stopping");
+            runtime.close();
+            stopped.countDown();
+        }, "shutdown"));
+        LOG.log(System.Logger.Level.INFO, component + " started");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public AdapterContext context() {
+        return context;
+    }
+
+    /** Aborts long polls, stops the adapter (which finishes its work in progress), closes the AWS clients. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        context.aws().stopLongPolls();
+        try {
+            running.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the adapter failed", e);
+        } finally {
+            context.aws().close();
+        }
+    }
+}

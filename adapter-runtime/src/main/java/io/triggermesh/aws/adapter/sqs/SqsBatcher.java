@@ -1,0 +1,142 @@
+package io.triggermesh.aws.adapter.sqs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Collects entries for an SQS batch call (DeleteMessageBatch, ChangeMessageVisibilityBatch) and sends them ten at a
+ * time: at once when ten are waiting, otherwise when the first waiting entry has lingered for {@code linger}.
+ * Entries the call returns for another try are added again. Thread-safe.
+ *
+ * @param <E> one entry
+ */
+final class SqsBatcher<E> {
+
+    /** SQS's maximum entries per batch call. */
+    static final int MAX_BATCH = 10;
+
+    private static final System.Logger LOG = System.getLogger(SqsBatcher.class.getName());
+
+    private final String name;
+    private final Function<List<E>, List<E>> call;
+    private final Duration linger;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService workers;
+    private final ArrayDeque<E> waiting = new ArrayDeque<>();
+    private ScheduledFuture<?> scheduled;
+
+    /**
+     * @param call sends one batch (at most ten entries) and returns the entries to try again
+     * @param threads how many calls may run at once
+     */
+    SqsBatcher(String name, Function<List<E>, List<E>> call, Duration linger, ScheduledExecutorService timer,
+               int threads) {
+        this.name = name;
+        this.call = call;
+        this.linger = linger;
+        this.timer = timer;
+        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Threads.named("sqs-" + name));
+    }
+
+    void add(E entry) {
+        List<E> full = null;
+        synchronized (waiting) {
+            waiting.add(entry);
+            if (waiting.size() >= MAX_BATCH) {
+                full = take(MAX_BATCH);
+            } else if (scheduled == null) {
+                scheduled = timer.schedule(this::lingered, linger.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+        if (full != null) {
+            dispatch(full);
+        }
+    }
+
+    /** Sends everything waiting, waits for the calls in progress, and stops. Entries added later are lost. */
+    void close(Duration timeout) {
+        List<List<E>> rest = new ArrayList<>();
+        synchronized (waiting) {
+            if (scheduled != null) {
+                scheduled.cancel(false);
+                scheduled = null;
+            }
+            while (!waiting.isEmpty()) {
+                rest.add(take(MAX_BATCH));
+            }
+        }
+        rest.forEach(this::dispatch);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, name + " calls still running after " + timeout.toSeconds()
+                        + "s; their messages will be delivered again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Retries produced while draining are sent once more on this thread.
+        List<E> retries;
+        synchronized (waiting) {
+            retries = take(waiting.size());
+        }
+        for (int i = 0; i < retries.size(); i += MAX_BATCH) {
+            call.apply(retries.subList(i, Math.min(retries.size(), i + MAX_BATCH)));
+        }
+    }
+
+    private void lingered() {
+        List<List<E>> batches = new ArrayList<>();
+        synchronized (waiting) {
+            scheduled = null;
+            while (!waiting.isEmpty()) {
+                batches.add(take(MAX_BATCH));
+            }
+        }
+        batches.forEach(this::dispatch);
+    }
+
+    private void dispatch(List<E> batch) {
+        try {
+            workers.execute(() -> send(batch));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            send(batch); // closing: send on the caller's thread rather than lose the entries
+        }
+    }
+
+    private void send(List<E> batch) {
+        List<E> again;
+        try {
+            again = call.apply(batch);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, name + " batch failed unexpectedly", e);
+            return;
+        }
+        synchronized (waiting) {
+            if (workers.isShutdown()) {
+                waiting.addAll(again);
+                return;
+            }
+        }
+        again.forEach(this::add);
+    }
+
+    // Caller holds the lock.
+    private List<E> take(int count) {
+        List<E> batch = new ArrayList<>(Math.min(count, waiting.size()));
+        while (batch.size() < count && !waiting.isEmpty()) {
+            batch.add(waiting.poll());
+        }
+        return batch;
+    }
+}

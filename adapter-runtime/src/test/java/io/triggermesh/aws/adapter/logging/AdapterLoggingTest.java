@@ -1,0 +1,56 @@
+package io.triggermesh.aws.adapter.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AdapterLoggingTest {
+
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final String TOKEN = "IQoJb3JpZ2luX2VjEXAMPLETOKEN";
+
+    @AfterEach
+    void restore() {
+        LogManager.getLogManager().reset();
+    }
+
+    @Test
+    void credentialValuesAreMaskedAtEveryLevelAndInStackTraces() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AdapterLogging.configure(Level.ALL, SecretRedactor.forEnvironment(Map.of("AWS_SECRET_ACCESS_KEY", SECRET,
+                "AWS_SESSION_TOKEN", TOKEN)), new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.Logger log = System.getLogger("test");
+
+        log.log(System.Logger.Level.TRACE, "signing with " + SECRET);
+        log.log(System.Logger.Level.DEBUG, "header X-Amz-Security-Token: " + TOKEN);
+        log.log(System.Logger.Level.ERROR, "failed", new IllegalStateException("bad token " + TOKEN));
+
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertThat(written).contains("signing with ***", "X-Amz-Security-Token: ***", "bad token ***",
+                "IllegalStateException").doesNotContain(SECRET, TOKEN);
+    }
+
+    @Test
+    void theLevelComesFromLogLevel() {
+        assertThat(AdapterLogging.level(null)).isEqualTo(Level.INFO);
+        assertThat(AdapterLogging.level("DEBUG")).isEqualTo(Level.FINE);
+        assertThat(AdapterLogging.level("trace")).isEqualTo(Level.ALL);
+        assertThatThrownBy(() -> AdapterLogging.level("loud")).hasMessageStartingWith("LOG_LEVEL must be one of");
+    }
+
+    @Test
+    void shortValuesAreNotMaskedSoOrdinaryWordsSurvive() {
+        SecretRedactor redactor = SecretRedactor.of(java.util.Arrays.asList("ab", null, "longer-secret"));
+
+        assertThat(redactor.redact("ab longer-secret")).isEqualTo("ab ***");
+        assertThat(redactor.toString()).isEqualTo("SecretRedactor[1 values]");
+    }
+}

@@ -1,0 +1,197 @@
+package io.triggermesh.aws.adapter.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.triggermesh.aws.adapter.sink.SinkResult;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+class QueueConsumerTest {
+
+    private final FakeQueue queue = new FakeQueue();
+    private final RecordingSink sink = new RecordingSink();
+    private QueueConsumer consumer;
+
+    private static final QueueConsumerSettings FAST = QueueConsumerSettings.defaults()
+            .withWaitTime(Duration.ofSeconds(1))
+            .withDrainTimeout(Duration.ofSeconds(5));
+
+    @AfterEach
+    void stop() {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    private static MessageEvents oneEvent(Message message) {
+        CloudEvent event = CloudEventBuilder.v1().withId(message.messageId()).withType("test")
+                .withSource(URI.create("urn:test")).withData("text/plain",
+                        message.body().getBytes(StandardCharsets.UTF_8)).build();
+        return MessageEvents.of(event);
+    }
+
+    private QueueConsumer start(QueueConsumerSettings settings, MessageHandler handler) {
+        consumer = QueueConsumer.builder(queue, "https://queue", "arn:aws:sqs:us-east-1:123456789012:q", handler, sink)
+                .settings(settings).onStop(queue::wakeAll).build();
+        consumer.start();
+        return consumer;
+    }
+
+    @Test
+    void messagesAreDeletedOnlyAfterTheSinkAcceptedThem() {
+        List<String> ids = List.of(queue.send("a"), queue.send("b"), queue.send("c"));
+        start(FAST, QueueConsumerTest::oneEvent);
+
+        await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactlyInAnyOrderElementsOf(ids));
+        assertThat(sink.ids()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void receivesAskForTenMessagesAtATime() {
+        for (int i = 0; i < 25; i++) {
+            queue.send("m" + i);
+        }
+        start(FAST.withConcurrency(1, 4), QueueConsumerTest::oneEvent);
+
+        await().untilAsserted(() -> assertThat(queue.size()).isZero());
+        assertThat(queue.receiveBatchSizes).contains(10);
+        assertThat(consumer.stats().deleteCalls()).isLessThan(25);
+    }
+
+    @Test
+    void aMessageWithSeveralEventsIsDeletedOnlyWhenAllWereAccepted() {
+        String id = queue.send("two");
+        sink.answer = e -> e.getId().endsWith("-2") ? new SinkResult.Retryable(503, "busy",
+                Optional.of(Duration.ofSeconds(7))) : new SinkResult.Accepted(200);
+        start(FAST.withMaxRetryDelay(Duration.ofSeconds(1)), m -> MessageEvents.of(List.of(
+                event(m.messageId() + "-1"), event(m.messageId() + "-2"))));
+
+        await().untilAsserted(() -> assertThat(queue.visibilityTimeoutsSet).contains(7));
+        assertThat(queue.deletedIds).doesNotContain(id);
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedMessagesAreNotRetriedForever() {
+        String id = queue.send("bad");
+        sink.answer = e -> new SinkResult.Rejected(400, "bad event");
+        start(FAST.withVisibilityTimeout(Duration.ofSeconds(1)).withMaxReceives(2), QueueConsumerTest::oneEvent);
+
+        await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactly(id));
+        assertThat(sink.received).as("returned once, after a backoff, then dropped").hasSize(2);
+        assertThat(queue.visibilityTimeoutsSet).containsExactly(1);
+        assertThat(consumer.stats().messagesDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedMessagesAreIsolatedAndNeverCrashTheConsumer() {
+        String bad = queue.send("malformed");
+        String good = queue.send("fine");
+        start(FAST.withVisibilityTimeout(Duration.ofSeconds(1)).withMaxReceives(2), m -> {
+            if (m.body().equals("malformed")) {
+                throw new IllegalStateException("cannot parse");
+            }
+            return oneEvent(m);
+        });
+
+        await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactlyInAnyOrder(good, bad));
+        assertThat(sink.ids()).containsExactly(good);
+        assertThat(consumer.stats().messagesFailed()).isEqualTo(2);
+    }
+
+    @Test
+    void retryableAnswersReturnTheMessageAfterTheSinksRetryAfter() {
+        String id = queue.send("later");
+        sink.answer = e -> new SinkResult.Retryable(429, "slow down", Optional.of(Duration.ofSeconds(1)));
+        start(FAST, QueueConsumerTest::oneEvent);
+
+        await().untilAsserted(() -> assertThat(queue.visibilityTimeoutsSet).contains(1));
+        sink.answer = e -> new SinkResult.Accepted(200);
+        await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactly(id));
+        assertThat(sink.ids()).containsOnly(id).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void slowDeliveriesKeepTheirMessageInvisible() {
+        String id = queue.send("slow");
+        sink.holdMillis = 3_500;
+        start(FAST.withVisibilityTimeout(Duration.ofSeconds(2)), QueueConsumerTest::oneEvent);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queue.deletedIds).containsExactly(id));
+        assertThat(sink.received).as("delivered once although it took longer than the visibility timeout")
+                .hasSize(1);
+        assertThat(queue.visibilityTimeoutsSet).contains(2);
+    }
+
+    @Test
+    void inFlightMessagesAreBounded() {
+        for (int i = 0; i < 40; i++) {
+            queue.send("m" + i);
+        }
+        sink.holdMillis = 20;
+        start(FAST.withConcurrency(2, 16).withMaxInFlight(5), QueueConsumerTest::oneEvent);
+
+        await().untilAsserted(() -> assertThat(queue.size()).isZero());
+        assertThat(sink.maxConcurrent.get()).isLessThanOrEqualTo(5);
+        assertThat(queue.receiveBatchSizes).allMatch(size -> size <= 5);
+    }
+
+    @Test
+    void aMissingQueueBacksOffInsteadOfLoopingTightly() {
+        queue.receiveFailure = r -> QueueDoesNotExistException.builder().message("gone").build();
+        start(FAST.withConcurrency(1, 1), QueueConsumerTest::oneEvent);
+
+        await().until(() -> queue.receiveCalls.get() >= 1);
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                .until(() -> queue.receiveCalls.get() <= 2);
+        assertThat(consumer.stats().receiveErrors()).isBetween(1L, 2L);
+    }
+
+    @Test
+    void failedDeleteEntriesAreTriedAgain() {
+        String id = queue.send("x");
+        queue.failDeleteEntriesOnce = 1;
+        start(FAST, QueueConsumerTest::oneEvent);
+
+        await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactly(id));
+        assertThat(queue.deleteCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void closingFlushesPendingDeletes() {
+        List<String> ids = List.of(queue.send("a"), queue.send("b"));
+        QueueConsumerSettings lingering = new QueueConsumerSettings(1, 2, 20, Duration.ofSeconds(30),
+                Duration.ofSeconds(1), true, Duration.ofMinutes(5), 5, Duration.ofSeconds(60), Duration.ofSeconds(5));
+        start(lingering, QueueConsumerTest::oneEvent);
+        await().untilAsserted(() -> assertThat(sink.received).hasSize(2));
+        assertThat(queue.deletedIds).as("deletes wait for the linger").isEmpty();
+
+        consumer.close();
+
+        assertThat(queue.deletedIds).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void messagesWithoutEventsAreDeleted() {
+        String id = queue.send("nothing");
+        start(FAST, m -> MessageEvents.of(List.of()));
+
+        await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactly(id));
+        assertThat(sink.received).isEmpty();
+    }
+
+    private static CloudEvent event(String id) {
+        return CloudEventBuilder.v1().withId(id).withType("test").withSource(URI.create("urn:test")).build();
+    }
+}

@@ -1,0 +1,93 @@
+package io.triggermesh.aws.sqs.adapter;
+
+import io.triggermesh.aws.sqs.api.QueueArn;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Resolves a queue's URL with sqs:GetQueueUrl, from the name and owner account in its ARN (never by building the
+ * URL from strings, which breaks other partitions, VPC endpoints and emulators). Retries with a backoff up to a
+ * minute and one clear log line per kind of failure, until it succeeds or is stopped.
+ */
+final class QueueUrls {
+
+    private static final System.Logger LOG = System.getLogger(QueueUrls.class.getName());
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final SqsClient sqs;
+    private final QueueArn queue;
+    private final String ownerAccountId;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Throwable lastFailure;
+
+    /** @param ownerAccountId QueueOwnerAWSAccountId; the ARN's account when not given */
+    QueueUrls(SqsClient sqs, QueueArn queue, Optional<String> ownerAccountId) {
+        this.sqs = sqs;
+        this.queue = queue;
+        this.ownerAccountId = ownerAccountId.orElse(queue.accountId());
+    }
+
+    /** One attempt. */
+    String resolveOnce() {
+        return sqs.getQueueUrl(b -> b.queueName(queue.name()).queueOwnerAWSAccountId(ownerAccountId)).queueUrl();
+    }
+
+    /** Attempts until it works; empty when stopped first. */
+    Optional<String> resolve() {
+        Duration backoff = Duration.ofSeconds(1);
+        SqsErrors.Kind last = null;
+        while (stopped.getCount() > 0) {
+            try {
+                String url = resolveOnce();
+                lastFailure = null;
+                if (last != null) {
+                    LOG.log(System.Logger.Level.INFO, "queue " + queue + " resolved after earlier failures");
+                }
+                return Optional.of(url);
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                SqsErrors.Kind kind = SqsErrors.classify(e);
+                Duration wait = Duration.ofMillis(backoff.toMillis() / 2
+                        + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1));
+                LOG.log(kind == last ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
+                        () -> describe(e) + "; trying again in " + wait.toSeconds() + "s");
+                last = kind;
+                backoff = kind == SqsErrors.Kind.UNAVAILABLE || kind == SqsErrors.Kind.THROTTLED
+                        ? (backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2))
+                        : MAX_BACKOFF;
+                try {
+                    if (stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The failure of the latest attempt while resolving has not succeeded yet. */
+    Optional<Throwable> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    void stop() {
+        stopped.countDown();
+    }
+
+    String describe(Throwable e) {
+        return switch (SqsErrors.classify(e)) {
+            case QUEUE_MISSING -> "queue " + queue + " does not exist, or is not visible to account "
+                    + ownerAccountId + " in " + queue.region() + " (sqs:GetQueueUrl): " + SqsErrors.summary(e);
+            case ACCESS_DENIED -> "access denied for sqs:GetQueueUrl on " + queue + ": grant it to the adapter's"
+                    + " identity; " + SqsErrors.summary(e);
+            default -> "sqs:GetQueueUrl for " + queue + " failed: " + SqsErrors.summary(e);
+        };
+    }
+}

@@ -1,0 +1,217 @@
+package io.triggermesh.aws.sqs.adapter;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+
+/**
+ * Coalesces concurrent sends into SendMessageBatch calls. While no call is in flight a message goes out at once,
+ * alone, with SendMessage: a lone request is never slower than a plain send. While calls are in flight, messages
+ * wait until ten are ready (or the batch would pass {@code maxBatchBytes}) or the oldest has waited {@code linger},
+ * and at most {@code maxCalls} calls run at once. A failed entry fails only its own message.
+ */
+final class SendBatcher implements AutoCloseable {
+
+    static final int MAX_ENTRIES = 10;
+    static final String SEND = "sqs:SendMessage";
+    /** AWS authorises SendMessageBatch as sqs:SendMessage; moto wants this name. */
+    static final String SEND_BATCH = "sqs:SendMessageBatch";
+
+    /** What happened to one message. */
+    sealed interface Outcome {
+        record Sent(String messageId, String sequenceNumber) implements Outcome {
+        }
+
+        /**
+         * SQS refused this entry ({@code code} from the batch result) or the whole call ({@code error});
+         * {@code action} is the IAM action of the call, for access-denied answers.
+         */
+        record Failed(String action, String code, String message, boolean senderFault, Throwable error)
+                implements Outcome {
+        }
+    }
+
+    private record Pending(TargetMessage message, CompletableFuture<Outcome> result) {
+    }
+
+    private final SqsClient sqs;
+    private final Supplier<String> queueUrl;
+    private final int maxCalls;
+    private final Duration linger;
+    private final int maxBatchBytes;
+    private final ExecutorService callers;
+    private final ScheduledExecutorService timer;
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private int inFlight;
+    private boolean lingerScheduled;
+    final LongAdder sendCalls = new LongAdder();
+    final LongAdder batchCalls = new LongAdder();
+
+    SendBatcher(SqsClient sqs, Supplier<String> queueUrl, int maxCalls, Duration linger, int maxBatchBytes) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.maxCalls = maxCalls;
+        this.linger = linger;
+        this.maxBatchBytes = maxBatchBytes;
+        AtomicInteger count = new AtomicInteger();
+        this.callers = Executors.newFixedThreadPool(maxCalls, r -> daemon(r, "sqs-send-" + count.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sqs-send-linger"));
+    }
+
+    CompletableFuture<Outcome> submit(TargetMessage message) {
+        Pending pending = new Pending(message, new CompletableFuture<>());
+        boolean alone;
+        synchronized (waiting) {
+            alone = inFlight == 0 && waiting.isEmpty();
+            if (alone) {
+                inFlight++;
+            } else {
+                waiting.add(pending);
+                dispatch(false);
+            }
+        }
+        if (alone) {
+            // Nothing else in flight: send on the caller's thread, sparing a lone request two thread hand-offs.
+            call(List.of(pending));
+        }
+        return pending.result();
+    }
+
+    // Caller holds the lock.
+    private void dispatch(boolean lingered) {
+        while (!waiting.isEmpty() && inFlight < maxCalls) {
+            boolean idle = inFlight == 0;
+            if (!idle && !lingered && !fullBatchWaiting()) {
+                if (!lingerScheduled) {
+                    lingerScheduled = true;
+                    timer.schedule(this::lingerExpired, linger.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                return;
+            }
+            List<Pending> batch = take();
+            inFlight++;
+            callers.execute(() -> call(batch));
+        }
+    }
+
+    private boolean fullBatchWaiting() {
+        if (waiting.size() >= MAX_ENTRIES) {
+            return true;
+        }
+        int bytes = 0;
+        for (Pending p : waiting) {
+            bytes += p.message().bytes();
+            if (bytes > maxBatchBytes) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>(MAX_ENTRIES);
+        int bytes = 0;
+        while (!waiting.isEmpty() && batch.size() < MAX_ENTRIES) {
+            int next = waiting.peek().message().bytes();
+            if (!batch.isEmpty() && bytes + next > maxBatchBytes) {
+                break;
+            }
+            bytes += next;
+            batch.add(waiting.poll());
+        }
+        return batch;
+    }
+
+    private void lingerExpired() {
+        synchronized (waiting) {
+            lingerScheduled = false;
+            dispatch(true);
+        }
+    }
+
+    private void call(List<Pending> batch) {
+        try {
+            if (batch.size() == 1) {
+                sendOne(batch.get(0));
+            } else {
+                sendBatch(batch);
+            }
+        } catch (RuntimeException e) {
+            Outcome failed = new Outcome.Failed(batch.size() == 1 ? SEND : SEND_BATCH, null, SqsErrors.summary(e),
+                    false, e);
+            batch.forEach(p -> p.result().complete(failed));
+        } finally {
+            synchronized (waiting) {
+                inFlight--;
+                dispatch(false);
+            }
+        }
+    }
+
+    private void sendOne(Pending pending) {
+        TargetMessage m = pending.message();
+        sendCalls.increment();
+        SendMessageResponse response = sqs.sendMessage(b -> b.queueUrl(queueUrl.get()).messageBody(m.body())
+                .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()));
+        pending.result().complete(new Outcome.Sent(response.messageId(), response.sequenceNumber()));
+    }
+
+    private void sendBatch(List<Pending> batch) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            TargetMessage m = batch.get(i).message();
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(m.body())
+                    .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()).build());
+        }
+        batchCalls.increment();
+        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl.get()).entries(entries));
+        for (SendMessageBatchResultEntry ok : response.successful()) {
+            batch.get(Integer.parseInt(ok.id())).result().complete(new Outcome.Sent(ok.messageId(),
+                    ok.sequenceNumber()));
+        }
+        for (BatchResultErrorEntry failed : response.failed()) {
+            batch.get(Integer.parseInt(failed.id())).result().complete(new Outcome.Failed(SEND_BATCH,
+                    failed.code(), failed.message(), Boolean.TRUE.equals(failed.senderFault()), null));
+        }
+        // An entry SQS left out of both lists would otherwise hang its request.
+        batch.forEach(p -> p.result().complete(new Outcome.Failed(SEND_BATCH, null,
+                "SQS did not report this entry", false, null)));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        callers.shutdown();
+        try {
+            callers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (waiting) {
+            waiting.forEach(p -> p.result().complete(new Outcome.Failed(SEND, null, "the adapter is stopping",
+                    false, null)));
+            waiting.clear();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,83 @@
+package io.triggermesh.aws.sqs.adapter;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The SQS message made of one CloudEvent: the whole event in JSON format, or only its data when
+ * {@code discardCloudEventContext} is set; for FIFO queues the message group from the spec and a deduplication id
+ * derived from the event's id and source, so a redelivered event is deduplicated by SQS. The id is a SHA-256 hex
+ * digest: 64 characters, always within SQS's 128.
+ *
+ * @param body the message body
+ * @param bytes its UTF-8 size, which SQS limits
+ * @param groupId the message group (FIFO), or null
+ * @param deduplicationId the deduplication id (FIFO), or null
+ */
+record TargetMessage(String body, int bytes, String groupId, String deduplicationId) {
+
+    private static final JsonFormat FORMAT = new JsonFormat();
+
+    /** Why an event cannot become a message; the answer is a 400. */
+    static final class Unsendable extends Exception {
+        Unsendable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static TargetMessage of(CloudEvent event, boolean discardContext, String groupId) throws Unsendable {
+        String body = discardContext ? dataText(event) : new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
+        checkCharacters(body);
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        String dedup = groupId == null ? null : deduplicationId(event);
+        return new TargetMessage(body, bytes, groupId, dedup);
+    }
+
+    static String deduplicationId(CloudEvent event) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(event.getSource().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(event.getId().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private static String dataText(CloudEvent event) throws Unsendable {
+        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+        if (data.length == 0) {
+            throw new Unsendable("the event has no data; with discardCloudEventContext the message is the data,"
+                    + " and SQS needs a non-empty message");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Unsendable("the event's data is not UTF-8 text, and an SQS message can only carry text;"
+                    + " send it without discardCloudEventContext to have it base64-encoded in the event");
+        }
+    }
+
+    /** SQS allows #x9, #xA, #xD, #x20-#xD7FF, #xE000-#xFFFD and #x10000-#x10FFFF. */
+    private static void checkCharacters(String body) throws Unsendable {
+        for (int i = 0; i < body.length(); ) {
+            int c = body.codePointAt(i);
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            if (!ok) {
+                throw new Unsendable("the message would contain the character U+" + String.format("%04X", c)
+                        + ", which SQS does not accept");
+            }
+            i += Character.charCount(c);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.triggermesh.aws.sqs.bench;
+
+import io.triggermesh.aws.adapter.AdapterRuntime;
+import io.triggermesh.aws.sqs.adapter.SqsTargetAdapter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The SQS adapters' benchmarks: a program, not a test (CI never runs it), printing ratios against baselines measured
+ * in the same run, on ElasticMQ embedded and a loopback sink. See docs/benchmarks.md for the command.
+ *
+ * <p>System properties: {@code bench.messages} (source runs, default 20000), {@code bench.targetMessages}
+ * (default 10000), {@code bench.singleMessages} (default 2000).
+ */
+public final class SqsBenchmarks {
+
+    private static final String SOURCE_MAIN = "io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain";
+    private static final String TARGET_MAIN = "io.triggermesh.aws.sqs.adapter.SqsTargetAdapterMain";
+
+    private static final Logger QUIET = Logger.getLogger("org.elasticmq");
+
+    private final SqsClient sqs;
+    private final URI endpoint;
+    private final java.util.concurrent.atomic.AtomicLong depthCalls = new java.util.concurrent.atomic.AtomicLong();
+    private final BenchSink sink;
+
+    private SqsBenchmarks(SqsClient sqs, URI endpoint, BenchSink sink) {
+        this.sqs = sqs;
+        this.endpoint = endpoint;
+        this.sink = sink;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // As the adapter's receiver does; set before the sink's server is made, since the JDK reads it once.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Logger.getLogger("").setLevel(Level.WARNING);
+        // ElasticMQ reports long polls cut short by a stopping consumer as errors: noise here.
+        QUIET.setLevel(Level.OFF);
+        int port = freePort();
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).start();
+        server.waitUntilStarted();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        try (SqsClient sqs = Bench.sqs(endpoint); BenchSink sink = new BenchSink()) {
+            new SqsBenchmarks(sqs, endpoint, sink).run();
+        } finally {
+            server.stopAndWait();
+        }
+        System.exit(0);
+    }
+
+    private record Queue(String name, String url, String arn) {
+    }
+
+    private Queue queue() {
+        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return new Queue(name, url, arn);
+    }
+
+    private void run() throws Exception {
+        int messages = Integer.getInteger("bench.messages", 20_000);
+        int targetMessages = Integer.getInteger("bench.targetMessages", 10_000);
+        int singleMessages = Integer.getInteger("bench.singleMessages", 2_000);
+        System.out.printf("SQS adapter benchmarks: ElasticMQ 1.7.1 embedded, loopback sink, %d cores, Java %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        String only = System.getProperty("bench.only", "all");
+        if (only.equals("all") || only.equals("source")) {
+            sourceRuns(messages);
+        }
+        if (only.equals("all") || only.equals("target")) {
+            System.out.println();
+            System.out.println("== AWSSQSTarget: HTTP CloudEvents -> queue, events/s");
+            targetRuns(targetMessages, singleMessages);
+        }
+        if (only.equals("all") || only.equals("process")) {
+            System.out.println();
+            System.out.println("== Adapter processes (JVM options " + String.join(" ", ChildAdapter.JVM_OPTIONS)
+                    + ")");
+            processRuns(messages, targetMessages);
+        }
+    }
+
+    private void sourceRuns(int messages) throws Exception {
+        System.out.println("warming up...");
+        sourceRun("raw", 4, 4_000);
+        sourceRun("adapter", 4, 4_000);
+        sourceRun("camel", 4, 2_000);
+
+        System.out.println();
+        System.out.println("== AWSSQSSource: queue -> sink, events/s (same queue depth, same sink, same run)");
+        for (int concurrency : new int[] {4, 16}) {
+            Result raw = sourceRun("raw", concurrency, messages);
+            Result adapter = sourceRun("adapter", concurrency, messages);
+            Result camel = sourceRun("camel", concurrency, messages);
+            System.out.printf(Locale.ROOT, "concurrency %2d: raw SDK loop %8.0f/s (%.3f calls/event) | adapter %8.0f/s"
+                    + " (%.3f calls/event %s) | Camel aws2-sqs %8.0f/s (%.3f calls/event)%n", concurrency,
+                    raw.rate(), raw.callsPerEvent(), adapter.rate(), adapter.callsPerEvent(), adapter.calls(),
+                    camel.rate(), camel.callsPerEvent());
+            System.out.printf(Locale.ROOT, "concurrency %2d: adapter / raw = %.2fx   adapter / Camel = %.2fx%n",
+                    concurrency, adapter.rate() / raw.rate(), adapter.rate() / camel.rate());
+        }
+    }
+
+    private record Result(double rate, double callsPerEvent, Map<String, Long> calls) {
+    }
+
+    private Result sourceRun(String variant, int concurrency, int count) throws Exception {
+        Queue queue = queue();
+        Bench.fill(sqs, queue.url(), count);
+        long before = sink.received.get();
+        SqsCallCounter.reset();
+        depthCalls.set(0);
+        long start = System.nanoTime();
+        AutoCloseable running = switch (variant) {
+            case "raw" -> SourceVariants.raw(sqs, queue.url(), queue.arn(), sink.uri(), concurrency);
+            case "adapter" -> SourceVariants.adapter(endpoint, queue.arn(), sink.uri(), concurrency);
+            case "camel" -> SourceVariants.camel(sqs, queue.name(), queue.arn(), sink.uri(), concurrency);
+            default -> throw new IllegalArgumentException(variant);
+        };
+        double seconds;
+        try {
+            seconds = Bench.until(start, () -> sink.received.get() - before >= count, SourceVariants.limit());
+            Bench.until(System.nanoTime(), () -> depth(queue) == 0, Duration.ofSeconds(30));
+        } finally {
+            running.close();
+        }
+        // The benchmark's own depth checks are GetQueueAttributes calls too: not the variant's.
+        Map<String, Long> byOperation = new java.util.TreeMap<>(SqsCallCounter.byOperation());
+        byOperation.computeIfPresent("GetQueueAttributes", (k, v) -> v - depthCalls.get() == 0 ? null
+                : v - depthCalls.get());
+        long calls = byOperation.values().stream().mapToLong(Long::longValue).sum();
+        sqs.deleteQueue(b -> b.queueUrl(queue.url()));
+        return new Result(count / seconds, (double) calls / count, byOperation);
+    }
+
+    private void targetRuns(int batchMessages, int singleMessages) throws Exception {
+        Queue queue = queue();
+        String eventJson = "{\"specversion\":\"1.0\",\"id\":\"bench-1\",\"source\":\"urn:bench\",\"type\":"
+                + "\"order.created\",\"datacontenttype\":\"application/json\",\"data\":" + Bench.BODY + "}";
+        int port = freePort();
+        try (AdapterRuntime target = AdapterRuntime.start(Map.of("ARN", queue.arn(), "PORT", Integer.toString(port),
+                "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "elasticmq", "AWS_ACCESS_KEY_ID", "x",
+                "AWS_SECRET_ACCESS_KEY", "x", "SEND_CONCURRENCY", "16"), new SqsTargetAdapter())) {
+            URI uri = URI.create("http://127.0.0.1:" + port + "/");
+            Bench.until(System.nanoTime(), () -> health(uri), Duration.ofSeconds(10));
+            // warm-up
+            TargetVariants.rawBatch(sqs, queue.url(), eventJson, 16, 4_000);
+            TargetVariants.load(uri, 160, 4_000);
+            TargetVariants.rawSingle(sqs, queue.url(), eventJson, 500);
+            TargetVariants.load(uri, 1, 500);
+            sqs.purgeQueue(b -> b.queueUrl(queue.url()));
+
+            double rawBatch = batchMessages / TargetVariants.rawBatch(sqs, queue.url(), eventJson, 16, batchMessages);
+            SqsCallCounter.reset();
+            double adapter16 = batchMessages / TargetVariants.load(uri, 160, batchMessages);
+            double callsPerEvent = (double) SqsCallCounter.total() / batchMessages;
+            Map<String, Long> calls = SqsCallCounter.byOperation();
+            double rawSingle = singleMessages / TargetVariants.rawSingle(sqs, queue.url(), eventJson, singleMessages);
+            double adapter1 = singleMessages / TargetVariants.load(uri, 1, singleMessages);
+            System.out.printf(Locale.ROOT, "concurrency 16: raw SendMessageBatch %8.0f/s | adapter (16 SQS calls,"
+                    + " 160 HTTP requests in flight) %8.0f/s, %.3f calls/event %s%n", rawBatch, adapter16,
+                    callsPerEvent, calls);
+            System.out.printf(Locale.ROOT, "concurrency 16: adapter / raw SendMessageBatch = %.2fx%n",
+                    adapter16 / rawBatch);
+            System.out.printf(Locale.ROOT, "concurrency  1: raw SendMessage %8.0f/s (%.2f ms) | adapter %8.0f/s"
+                    + " (%.2f ms)%n", rawSingle, 1000 / rawSingle, adapter1, 1000 / adapter1);
+            System.out.printf(Locale.ROOT, "concurrency  1: adapter / raw SendMessage = %.2fx%n", adapter1 / rawSingle);
+            System.out.println("(requests resent after a connection reset so far: " + TargetVariants.RESENT.get()
+                    + ")");
+        }
+        sqs.deleteQueue(b -> b.queueUrl(queue.url()));
+    }
+
+    private void processRuns(int messages, int targetMessages) throws Exception {
+        Map<String, String> common = Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "elasticmq",
+                "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x");
+        Queue source = queue();
+        Bench.fill(sqs, source.url(), messages);
+        Map<String, String> sourceEnv = new java.util.HashMap<>(common);
+        sourceEnv.putAll(Map.of("ARN", source.arn(), "K_SINK", sink.uri().toString(), "SINK_CONCURRENCY", "16",
+                "SQS_POLLERS", "4"));
+        long before = sink.received.get();
+        long start = System.nanoTime();
+        try (ChildAdapter child = ChildAdapter.start(SOURCE_MAIN, sourceEnv)) {
+            Bench.until(start, () -> {
+                child.sampleRssKib();
+                return sink.received.get() - before >= messages;
+            }, SourceVariants.limit());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "source adapter process: %d events in %.1f s (%.0f/s incl. JVM start),"
+                    + " max RSS %d MiB%n", messages, seconds, messages / seconds, child.maxRssMib());
+        }
+
+        Queue target = queue();
+        int port = freePort();
+        Map<String, String> targetEnv = new java.util.HashMap<>(common);
+        targetEnv.putAll(Map.of("ARN", target.arn(), "PORT", Integer.toString(port), "SEND_CONCURRENCY", "16"));
+        try (ChildAdapter child = ChildAdapter.start(TARGET_MAIN, targetEnv)) {
+            URI uri = URI.create("http://127.0.0.1:" + port + "/");
+            Bench.until(System.nanoTime(), () -> health(uri), Duration.ofSeconds(30));
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    child.sampleRssKib();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            double seconds = TargetVariants.load(uri, 160, targetMessages);
+            sampler.interrupt();
+            sampler.join();
+            System.out.printf(Locale.ROOT, "target adapter process: %d events in %.1f s (%.0f/s), max RSS %d MiB%n",
+                    targetMessages, seconds, targetMessages / seconds, child.maxRssMib());
+        }
+
+        double sourceStart = 0;
+        double targetStart = 0;
+        int runs = 3;
+        for (int i = 0; i < runs; i++) {
+            sourceStart += ChildAdapter.millisToFirstAwsCall(SOURCE_MAIN, sourceEnv) / runs;
+            targetStart += ChildAdapter.millisToFirstAwsCall(TARGET_MAIN, targetEnv) / runs;
+        }
+        System.out.printf(Locale.ROOT, "start to first AWS call (process launch to GetQueueUrl, mean of %d):"
+                + " source %.0f ms, target %.0f ms%n", runs, sourceStart, targetStart);
+    }
+
+    private int depth(Queue queue) {
+        depthCalls.incrementAndGet();
+        return sqs.getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
+                .mapToInt(Integer::parseInt).sum();
+    }
+
+    private static boolean health(URI target) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    target.resolve("/health")).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.triggermesh.aws.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The bundled distribution (target/triggermesh-aws-VERSION): the controller jar runs its commands with the bundled
+ * plugins, the image definitions hold the main classes the controller renders, and the image preparation
+ * (prepare-jvm.sh: java.args and the AppCDS archive) yields entrypoints that start, with the archive mapped. Docker
+ * cannot run here; this is everything the images do except pulling the base image.
+ */
+class DistributionIT {
+
+    private static final Pattern CLASS_LOADING_FAILURE =
+            Pattern.compile("ClassNotFoundException|NoClassDefFoundError|Could not find or load main class"
+                    + "|UnsupportedClassVersionError|NoSuchMethodError");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path dist = Path.of(System.getProperty("distribution.directory",
+            "target/triggermesh-aws-0.1.0-SNAPSHOT"));
+
+    @Test
+    void distributionHoldsEverythingAnInstallNeeds() {
+        for (String path : List.of("controller/controller.jar", "adapters/s3/lib", "adapters/sqs/lib",
+                "docker/controller.Dockerfile", "docker/adapter-s3.Dockerfile", "docker/adapter-sqs.Dockerfile",
+                "docker/prepare-jvm.sh", "charts/triggermesh-aws/Chart.yaml",
+                "charts/triggermesh-aws/crds/sources.triggermesh.io_awss3sources.yaml",
+                "crds/targets.triggermesh.io_awssqstargets.yaml", "examples/aws-credentials", "LICENSE")) {
+            assertThat(dist.resolve(path)).as(path).exists();
+        }
+    }
+
+    @Test
+    void controllerJarListsItsCommands(@TempDir Path work) throws Exception {
+        Processes.Outcome help = controller(work, "--help");
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("run", "validate", "policy", "render");
+    }
+
+    @Test
+    void controllerJarCarriesTheBundledS3AndSqsPlugins(@TempDir Path work) throws Exception {
+        Processes.Outcome s3 = controller(work, "policy", "AWSS3Source", "--for", "adapter");
+        assertThat(s3.exitCode()).as(s3.output()).isZero();
+        assertThat(s3.output()).contains("sqs:ReceiveMessage");
+        Processes.Outcome sqs = controller(work, "policy", "AWSSQSTarget", "--for", "adapter");
+        assertThat(sqs.exitCode()).as(sqs.output()).isZero();
+        assertThat(sqs.output()).contains("sqs:SendMessage");
+    }
+
+    @Test
+    void controllerValidatesTheExamplesItShipsWith(@TempDir Path work) throws Exception {
+        Processes.Outcome validate = controller(work, "validate", "-f", dist.resolve("examples").toString());
+        assertThat(validate.exitCode()).as(validate.output()).isZero();
+    }
+
+    @Test
+    void controllerRunServesItsProbesEvenBeforeItReachesAnApiServer(@TempDir Path work) throws Exception {
+        Path kubeconfig = work.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: none, cluster: {server: "http://127.0.0.1:%d"}}]
+                contexts: [{name: none, context: {cluster: none, user: none}}]
+                current-context: none
+                users: [{name: none, user: {token: none}}]
+                """.formatted(freePort()));
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Processes.javaCommand("-jar",
+                dist.resolve("controller/controller.jar").toAbsolutePath().toString(), "run"))
+                .redirectErrorStream(true).redirectOutput(work.resolve("run.log").toFile());
+        builder.environment().put("TRIGGERMESH_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("TRIGGERMESH_KUBERNETES_KUBECONFIG", kubeconfig.toString());
+        Process run = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    assertThat(status(port, "/health/liveness")).as(Files.readString(work.resolve("run.log")))
+                            .isEqualTo(200));
+        } finally {
+            run.destroy();
+            run.waitFor();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"awss3source", "awss3target", "awssqssource", "awssqstarget"})
+    void mainClassTheControllerRendersIsInTheAdapterImageAndItsDockerfile(String fixture, @TempDir Path work)
+            throws Exception {
+        Path manifest = work.resolve(fixture + ".yaml");
+        try (var in = DistributionIT.class.getResourceAsStream("/fixtures/" + fixture + ".yaml")) {
+            Files.copy(in, manifest);
+        }
+        Processes.Outcome render = controller(work, "render", "-f", manifest.toString());
+        assertThat(render.exitCode()).as(render.output()).isZero();
+        JsonNode container = deploymentContainer(render.output());
+        String image = container.path("image").asText();
+        String main = container.at("/args/0").asText();
+        Matcher adapter = Pattern.compile("/adapter-([a-z0-9-]+):").matcher(image);
+        assertThat(adapter.find()).as(image).isTrue();
+        String name = adapter.group(1);
+
+        assertThat(classIn(dist.resolve("adapters/" + name + "/lib"), main)).as(main + " in adapters/" + name)
+                .isTrue();
+        assertThat(dockerfileMainClasses(dist.resolve("docker/adapter-" + name + ".Dockerfile"))).contains(main);
+    }
+
+    @Test
+    void controllerImagePreparationGivesAStartingEntrypointWithItsCdsArchive(@TempDir Path work) throws Exception {
+        Path app = Files.createDirectories(work.resolve("app"));
+        Files.copy(dist.resolve("controller/controller.jar"), app.resolve("controller.jar"));
+        copyTree(dist.resolve("examples"), app.resolve("training/examples"));
+        String dockerfile = Files.readString(dist.resolve("docker/controller.Dockerfile"));
+        List<String> prepare = new ArrayList<>(List.of("sh", dist.resolve("docker/prepare-jvm.sh").toString(),
+                app.toString(), "io.triggermesh.aws.controller.ControllerCommand"));
+        Matcher training = Pattern.compile("\"([^\"]+)\"").matcher(runInstruction(dockerfile));
+        while (training.find()) {
+            prepare.add(training.group(1).replace("/app/", app + "/"));
+        }
+        assertThat(prepare).hasSizeGreaterThan(4);
+        Processes.Outcome prepared = Processes.run(prepare, Map.of(), Duration.ofMinutes(3), work);
+        assertThat(prepared.exitCode()).as(prepared.output()).isZero();
+        assertThat(app.resolve("app.jsa")).isNotEmptyFile();
+
+        Processes.Outcome help = Processes.run(Processes.javaCommand("@" + strictArgs(app)), Map.of(),
+                Duration.ofSeconds(60), work);
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("Commands:");
+    }
+
+    @ParameterizedTest(name = "adapter-{0}")
+    @ValueSource(strings = {"s3", "sqs"})
+    void adapterImagePreparationGivesEntrypointsThatLoadEveryMainClass(String name, @TempDir Path work)
+            throws Exception {
+        Path app = Files.createDirectories(work.resolve("app"));
+        copyTree(dist.resolve("adapters/" + name + "/lib"), app.resolve("lib"));
+        List<String> mains = dockerfileMainClasses(dist.resolve("docker/adapter-" + name + ".Dockerfile"));
+        List<String> prepare = new ArrayList<>(List.of("sh", dist.resolve("docker/prepare-jvm.sh").toString(),
+                app.toString(), "-"));
+        prepare.addAll(mains);
+        Processes.Outcome prepared = Processes.run(prepare, Map.of(), Duration.ofMinutes(3), work);
+        assertThat(prepared.exitCode()).as(prepared.output()).isZero();
+
+        String args = "@" + strictArgs(app);
+        for (String main : mains) {
+            // As the controller starts it: the main class as the first argument. Without settings an adapter
+            // refuses to start (or waits for work); either way it must get that far.
+            Processes.Outcome start = Processes.run(Processes.javaCommand(args, main),
+                    Map.of("NAME", "distribution-test", "NAMESPACE", "test"), Duration.ofSeconds(15), work);
+            assertThat(CLASS_LOADING_FAILURE.matcher(start.output()).find()).as(main + ":\n" + start.output())
+                    .isFalse();
+            assertThat(start.output()).as(main).doesNotContain("shared archive file", "CDS is disabled");
+        }
+    }
+
+    /** java.args with -Xshare:on, so that a start fails instead of silently running without the archive. */
+    private static Path strictArgs(Path app) throws IOException {
+        Path strict = app.resolve("java-strict.args");
+        Files.writeString(strict, Files.readString(app.resolve("java.args")).replace("-Xshare:auto", "-Xshare:on"));
+        return strict;
+    }
+
+    private Processes.Outcome controller(Path work, String... arguments) throws Exception {
+        List<String> command = Processes.javaCommand("-jar", dist.resolve("controller/controller.jar")
+                .toAbsolutePath().toString());
+        command.addAll(List.of(arguments));
+        return Processes.run(command, Map.of(), Duration.ofSeconds(90), work);
+    }
+
+    private static JsonNode deploymentContainer(String rendered) throws IOException {
+        var documents = YAML.readValues(YAML.getFactory().createParser(rendered), JsonNode.class);
+        while (documents.hasNext()) {
+            JsonNode document = documents.next();
+            if ("Deployment".equals(document.path("kind").asText())) {
+                return document.at("/spec/template/spec/containers/0");
+            }
+        }
+        throw new AssertionError("render printed no Deployment:\n" + rendered);
+    }
+
+    private static List<String> dockerfileMainClasses(Path dockerfile) throws IOException {
+        Matcher arg = Pattern.compile("ARG MAIN_CLASSES=\"([^\"]*)\"").matcher(Files.readString(dockerfile));
+        assertThat(arg.find()).as("ARG MAIN_CLASSES in " + dockerfile).isTrue();
+        return List.of(arg.group(1).trim().split("\\s+"));
+    }
+
+    private static String runInstruction(String dockerfile) {
+        String joined = dockerfile.replace("\\\n", " ");
+        return joined.lines().filter(l -> l.startsWith("RUN ") && l.contains("prepare-jvm.sh")).findFirst()
+                .orElseThrow().replaceAll("&&.*", "");
+    }
+
+    private static boolean classIn(Path lib, String className) throws IOException {
+        String entry = className.replace('.', '/') + ".class";
+        try (Stream<Path> jars = Files.list(lib)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    if (zip.getEntry(entry) != null) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static int status(int port, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
