@@ -1,5 +1,6 @@
 package io.triggermesh.aws.s3;
 
+import io.triggermesh.aws.adapter.sink.HeaderValues;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
@@ -9,8 +10,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,13 +96,11 @@ final class LoopbackSink implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            Map<String, String> headers = new HashMap<>();
-            // As a compliant receiver does: binary-mode attribute values arrive percent-encoded (HTTP binding 3.1.3.2).
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(),
-                    name.toLowerCase().startsWith("ce-") ? percentDecoded(values.get(0)) : values.get(0)));
             CloudEvent event;
             try {
-                event = HttpMessageFactory.createReader(headers, body).toEvent();
+                // As a compliant receiver does: binary-mode values arrive percent-encoded (HTTP binding 3.1.3.2).
+                event = HttpMessageFactory.createReaderFromMultimap(
+                        HeaderValues.decodeCloudEventHeaders(exchange.getRequestHeaders()), body).toEvent();
             } catch (RuntimeException e) {
                 exchange.sendResponseHeaders(400, -1);
                 return;
@@ -131,10 +128,6 @@ final class LoopbackSink implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
-    }
-
-    private static String percentDecoded(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Type and subject of each event, for comparing with what a test expects. */

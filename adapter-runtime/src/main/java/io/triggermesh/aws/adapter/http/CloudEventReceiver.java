@@ -3,6 +3,7 @@ package io.triggermesh.aws.adapter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
+import io.triggermesh.aws.adapter.sink.HeaderValues;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
@@ -91,8 +92,8 @@ public final class CloudEventReceiver implements AutoCloseable {
             }
             CloudEvent event;
             try {
-                MessageReader reader = HttpMessageFactory.createReaderFromMultimap(exchange.getRequestHeaders(),
-                        body);
+                MessageReader reader = HttpMessageFactory.createReaderFromMultimap(
+                        HeaderValues.decodeCloudEventHeaders(exchange.getRequestHeaders()), body);
                 event = reader.toEvent();
             } catch (RuntimeException e) {
                 fail(exchange, TargetReply.failure(400, "InvalidCloudEvent", "not a valid CloudEvent: "
@@ -249,5 +250,4 @@ public final class CloudEventReceiver implements AutoCloseable {
             return receiver;
         }
     }
-
 }

@@ -60,7 +60,8 @@ public final class CloudEventSender implements EventSink, AutoCloseable {
     public SinkResult send(CloudEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(sink).timeout(timeout);
         byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
+        HttpMessageFactory.createWriter((name, value) -> request.header(name, ceHeader(name) ? HeaderValues.encode(value)
+                : value), bytes -> body[0] = bytes).writeBinary(event);
         request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body[0]));
         try {
@@ -104,5 +105,9 @@ public final class CloudEventSender implements EventSink, AutoCloseable {
     @Override
     public String toString() {
         return "CloudEventSender[" + describeSink() + "]";
+    }
+
+    private static boolean ceHeader(String name) {
+        return name.regionMatches(true, 0, "ce-", 0, 3);
     }
 }

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs.adapter;
 
+import io.triggermesh.aws.adapter.sink.HeaderValues;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
@@ -31,7 +32,8 @@ final class LoopbackSink implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                CloudEvent event = HttpMessageFactory.createReaderFromMultimap(exchange.getRequestHeaders(), body)
+                CloudEvent event = HttpMessageFactory.createReaderFromMultimap(
+                        HeaderValues.decodeCloudEventHeaders(exchange.getRequestHeaders()), body)
                         .toEvent();
                 hold.await(30, TimeUnit.SECONDS);
                 Answer a = answer.apply(event);

@@ -67,7 +67,8 @@ public final class EventDisplay implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase();
             if (lower.startsWith("ce-")) {
-                attributes.put(lower.substring(3), values.get(0));
+                // The HTTP binding percent-encodes attribute values in headers.
+                attributes.put(lower.substring(3), percentDecode(values.get(0)));
             } else if (lower.equals("content-type")) {
                 attributes.put("datacontenttype", values.get(0));
             }
@@ -84,5 +85,14 @@ public final class EventDisplay implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    private static String percentDecode(String value) {
+        try {
+            // '+' is a literal plus in header values, not a space as in forms.
+            return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return value;
+        }
     }
 }

@@ -53,7 +53,7 @@ public final class S3SourceAdapter implements Adapter {
         String queueUrl = queueUrl(sqs, queue);
         CloudEventSender sender = CloudEventSender.create(config.sink(), config.sinkTimeout());
         QueueConsumer consumer = QueueConsumer.builder(sqs, queueUrl, queue.toString(),
-                        new S3SourceMessages(bucket, specArn), new HeaderSafeSink(sender))
+                        new S3SourceMessages(bucket, specArn), sender)
                 .settings(settings(config))
                 .onStop(context.aws()::stopLongPolls)
                 .build();
