@@ -1,5 +1,6 @@
 package io.triggermesh.aws.s3;
 
+import io.triggermesh.aws.testkit.SpecShapes;
 import static io.triggermesh.aws.testkit.ConnectorContractTest.CANARY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

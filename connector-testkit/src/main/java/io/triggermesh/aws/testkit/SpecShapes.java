@@ -1,4 +1,4 @@
-package io.triggermesh.aws.s3;
+package io.triggermesh.aws.testkit;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,18 +18,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Test helpers for the JSON shape of spec records: reading manifests, and walking the record types of a spec. */
-final class SpecShapes {
+/**
+ * Helpers for testing the JSON shape of a connector's spec records: reading test manifests (from
+ * {@code /manifests/} on the test class path) as strictly as the controller does, and walking the record types of a
+ * spec, for example to check that every field has a description (the CRD generator needs one).
+ */
+public final class SpecShapes {
 
     /** Strict like the controller: a field the model lacks fails the read. */
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private SpecShapes() {
     }
 
-    static JsonNode manifest(String resource) {
+    public static JsonNode manifest(String resource) {
         try (InputStream in = SpecShapes.class.getResourceAsStream("/manifests/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test manifest " + resource);
@@ -41,7 +45,7 @@ final class SpecShapes {
     }
 
     /** {@code root} and every record type reachable through its components, lists and maps included. */
-    static Set<Class<?>> recordTypes(Class<?> root) {
+    public static Set<Class<?>> recordTypes(Class<?> root) {
         Set<Class<?>> seen = new LinkedHashSet<>();
         Deque<Type> todo = new ArrayDeque<>(List.of(root));
         while (!todo.isEmpty()) {
@@ -58,7 +62,7 @@ final class SpecShapes {
     }
 
     /** {@code Type.component} for every component of the reachable records without a description. */
-    static List<String> componentsWithoutDescription(Class<?> root) {
+    public static List<String> componentsWithoutDescription(Class<?> root) {
         List<String> missing = new ArrayList<>();
         for (Class<?> type : recordTypes(root)) {
             for (RecordComponent component : type.getRecordComponents()) {
