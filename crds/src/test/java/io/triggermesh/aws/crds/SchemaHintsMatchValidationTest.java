@@ -94,8 +94,9 @@ class SchemaHintsMatchValidationTest {
     void sinkUriPatternAcceptsWhatTheSinkCheckAccepts() {
         Pattern pattern = Pattern.compile(Sink.URI_PATTERN);
         List<String> valid = List.of("http://event-display.default.svc.cluster.local",
-                "https://example.com:8443/path?q=1", "HTTP://host", "http://user:pw@host/x", "http://10.0.0.1:8080");
-        List<String> invalid = List.of("ftp://host", "event-display", "http://", "http:// host", "/relative");
+                "https://example.com:8443/path?q=1", "HTTP://host", "http://host/a@b", "http://10.0.0.1:8080");
+        List<String> invalid = List.of("ftp://host", "event-display", "http://", "http:// host", "/relative",
+                "http://user:pw@host/x");
         assertAgrees(pattern, valid, invalid, s -> Sink.uriProblem(s).isEmpty());
     }
 

@@ -26,7 +26,7 @@ public record Sink(
         String uri) {
 
     /** What the CRD schema accepts in {@code uri}: an http(s) URL with a host; {@link #uriProblem} says more. */
-    public static final String URI_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+([/?#]\\S*)?$";
+    public static final String URI_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s@]+([/?#]\\S*)?$";
 
     public static Sink toRef(SinkRef ref) {
         return new Sink(ref, null);
@@ -83,6 +83,11 @@ public record Sink(
         }
         if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
             return Optional.of("has no host: use for example http://my-service.my-namespace.svc.cluster.local");
+        }
+        if (parsed.getRawUserInfo() != null) {
+            // The sink URL is published in status and in the adapter's Deployment, where a password must not be.
+            return Optional.of("must not contain user info (user:password@): the URL is shown in status and in the"
+                    + " adapter's Deployment; authenticate the sink another way");
         }
         return Optional.empty();
     }

@@ -56,4 +56,10 @@ class SinkTest {
                 .doesNotContain("s3cret").doesNotContain("user:").contains("https://***@example.com/path?q=1");
         assertThat(Sink.toUri("http://example.com/a@b").toString()).contains("http://example.com/a@b");
     }
+
+    @Test
+    void sinkUrlsWithUserInfoAreRejectedWithoutEchoingThem() {
+        assertThat(Sink.uriProblem("https://user:s3cret@events.example.com/in")).hasValueSatisfying(message ->
+                assertThat(message).contains("user info").doesNotContain("s3cret"));
+    }
 }
