@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * What the quickstart sets up in AWS (an IAM user, a role for IRSA, temporary credentials, buckets and a queue)
- * and the manifests it applies, written to a file so a person can read them afterwards.
+ * and the manifests it applies, written to a file so a person can read them afterwards. {@code secretValues} are
+ * the secret parts of the credentials, which must appear nowhere but in the Secrets.
  */
-record DemoWorld(Path manifests, String irsaRole) {
+record DemoWorld(Path manifests, String irsaRole, List<String> secretValues) {
 
     static final String BUCKET = "quickstart-uploads";
     static final String IRSA_BUCKET = "quickstart-irsa-uploads";
@@ -86,6 +88,7 @@ record DemoWorld(Path manifests, String irsaRole) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DemoWorld(file, irsaRole);
+        return new DemoWorld(file, irsaRole, List.of(user.keys().secretAccessKey(), temporary.secretAccessKey(),
+                temporary.sessionToken()));
     }
 }

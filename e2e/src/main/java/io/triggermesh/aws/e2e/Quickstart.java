@@ -81,6 +81,8 @@ public final class Quickstart {
                     () -> irsaServiceAccount(local, world));
             demo.step("IRSA source delivers with the role's web identity",
                     () -> s3SourceDelivers(local, clients, "irsa-uploads", DemoWorld.IRSA_BUCKET, "irsa.txt"));
+            demo.step("No secret appears in adapter logs, Events, statuses or Deployments",
+                    () -> SecretLeaks.check(local, work, world.secretValues()));
         }
         demo.summary();
         return demo.allPassed() ? 0 : 1;

@@ -26,6 +26,6 @@ class QuickstartIT {
         String output = captured.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
         assertThat(output).contains("com.amazon.s3.objectcreated", "ServiceAccount awss3source-i-irsa-uploads",
-                "queue got:", "5 passed, 0 failed");
+                "queue got:", "no secret value", "6 passed, 0 failed");
     }
 }
