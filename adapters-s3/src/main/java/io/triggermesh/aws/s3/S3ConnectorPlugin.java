@@ -2,6 +2,7 @@ package io.triggermesh.aws.s3;
 
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.spi.PluginVersion;
 import io.triggermesh.aws.spi.SpiVersion;
 import java.util.List;
 import java.util.Objects;
@@ -19,13 +20,13 @@ public final class S3ConnectorPlugin implements ConnectorPlugin {
 
     /** The plugin as the controller loads it, with the adapter image of this version. */
     public S3ConnectorPlugin() {
-        this(IMAGE_REPOSITORY + ":" + ConnectorVersion.read());
+        this(IMAGE_REPOSITORY + ":" + PluginVersion.of(S3ConnectorPlugin.class));
     }
 
     /** The plugin with another adapter image, for example from a private registry. */
     public S3ConnectorPlugin(String adapterImage) {
         Objects.requireNonNull(adapterImage, "adapterImage");
-        this.version = ConnectorVersion.read();
+        this.version = PluginVersion.of(S3ConnectorPlugin.class);
         this.kinds = List.of(new AwsS3SourceKind(adapterImage), new AwsS3TargetKind(adapterImage));
     }
 

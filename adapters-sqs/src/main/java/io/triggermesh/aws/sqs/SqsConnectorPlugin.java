@@ -2,6 +2,7 @@ package io.triggermesh.aws.sqs;
 
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.spi.PluginVersion;
 import io.triggermesh.aws.spi.SpiVersion;
 import java.util.List;
 import java.util.Objects;
@@ -19,13 +20,13 @@ public final class SqsConnectorPlugin implements ConnectorPlugin {
 
     /** The plugin as the controller loads it, with the adapter image of this version. */
     public SqsConnectorPlugin() {
-        this(IMAGE_REPOSITORY + ":" + ConnectorVersion.read());
+        this(IMAGE_REPOSITORY + ":" + PluginVersion.of(SqsConnectorPlugin.class));
     }
 
     /** The plugin with another adapter image, for example from a private registry. */
     public SqsConnectorPlugin(String adapterImage) {
         Objects.requireNonNull(adapterImage, "adapterImage");
-        this.version = ConnectorVersion.read();
+        this.version = PluginVersion.of(SqsConnectorPlugin.class);
         this.kinds = List.of(new AwsSqsSourceKind(adapterImage), new AwsSqsTargetKind(adapterImage));
     }
 

@@ -1,21 +1,25 @@
-package io.triggermesh.aws.sqs;
+package io.triggermesh.aws.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The module version, written into a resource by the build, which also tags the adapter image. */
-final class ConnectorVersion {
+/**
+ * A plugin's version, written by the build into {@code connector-version.properties} in the plugin class's package
+ * (Maven resource filtering of {@code version=${project.version}}); it also tags the adapter image.
+ */
+public final class PluginVersion {
 
     /** Used when the resource was not filtered (a build outside Maven). */
-    static final String UNKNOWN = "dev";
+    public static final String UNKNOWN = "dev";
 
-    private ConnectorVersion() {
+    private PluginVersion() {
     }
 
-    static String read() {
-        try (InputStream in = ConnectorVersion.class.getResourceAsStream("connector-version.properties")) {
+    /** The version in {@code connector-version.properties} next to {@code pluginClass}, or {@link #UNKNOWN}. */
+    public static String of(Class<?> pluginClass) {
+        try (InputStream in = pluginClass.getResourceAsStream("connector-version.properties")) {
             if (in == null) {
                 return UNKNOWN;
             }
