@@ -94,7 +94,12 @@ public final class AdapterWorkloads {
 
     /** The in-cluster URL of a target's Service, published as {@code status.address.url}. */
     public static String addressUrl(OwnerObject owner) {
-        return "http://" + AdapterNames.workload(owner) + "." + owner.namespace() + ".svc.cluster.local";
+        return serviceUrl(AdapterNames.workload(owner), owner.namespace());
+    }
+
+    /** The cluster DNS URL of Service {@code namespace/name}. */
+    public static String serviceUrl(String name, String namespace) {
+        return "http://" + name + "." + namespace + ".svc.cluster.local";
     }
 
     /** An ownerReference making {@code owner} the controller of the object, so deleting it deletes the object. */

@@ -104,7 +104,7 @@ public record DesiredObjects(Optional<HasMetadata> serviceAccount, Optional<Secr
         }
         String namespace = sink.ref().namespace() == null ? owner.namespace() : sink.ref().namespace();
         if ("v1".equals(sink.ref().apiVersion()) && "Service".equals(sink.ref().kind())) {
-            return "http://" + sink.ref().name() + "." + namespace + ".svc.cluster.local";
+            return AdapterWorkloads.serviceUrl(sink.ref().name(), namespace);
         }
         return "<status.address.url of " + sink.ref().kind() + " " + namespace + "/" + sink.ref().name() + ">";
     }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
+import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -178,7 +179,7 @@ public final class LocalRunner implements AutoCloseable {
     private String localUrl(String value) {
         for (Map.Entry<String, Integer> target : ports.entrySet()) {
             String[] parts = target.getKey().split("/");
-            String clusterUrl = "http://" + parts[1] + "." + parts[0] + ".svc.cluster.local";
+            String clusterUrl = AdapterWorkloads.serviceUrl(parts[1], parts[0]);
             if (value.startsWith(clusterUrl)) {
                 return "http://127.0.0.1:" + target.getValue() + value.substring(clusterUrl.length());
             }

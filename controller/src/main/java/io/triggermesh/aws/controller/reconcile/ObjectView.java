@@ -18,9 +18,12 @@ final class ObjectView {
             "ceAttributes", "serviceAccountName", "awsIdentity", "resourcesFingerprint");
 
     private final GenericKubernetesResource resource;
+    /** Converted once per pass: validation, the fingerprint and field reads all need it. Read-only. */
+    private final ObjectNode node;
 
     ObjectView(GenericKubernetesResource resource) {
         this.resource = resource;
+        this.node = Json.MAPPER.valueToTree(resource);
     }
 
     GenericKubernetesResource resource() {
@@ -48,7 +51,7 @@ final class ObjectView {
     }
 
     ObjectNode node() {
-        return Json.MAPPER.valueToTree(resource);
+        return node;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.triggermesh.aws.controller.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.spi.api.SinkRef;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class SinkResolver {
         SinkRef ref = sink.ref();
         String namespace = ref.namespace() == null || ref.namespace().isBlank() ? objectNamespace : ref.namespace();
         if ("v1".equals(ref.apiVersion()) && "Service".equals(ref.kind())) {
-            return found("http://" + ref.name() + "." + namespace + ".svc.cluster.local");
+            return found(AdapterWorkloads.serviceUrl(ref.name(), namespace));
         }
         String label = ref.kind() + " " + namespace + "/" + ref.name() + " (" + ref.apiVersion() + ")";
         GenericKubernetesResource target;
