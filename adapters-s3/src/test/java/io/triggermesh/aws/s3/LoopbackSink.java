@@ -88,6 +88,17 @@ final class LoopbackSink implements AutoCloseable {
         return attempts.stream().filter(Attempt::accepted).map(Attempt::event).toList();
     }
 
+    /**
+     * The events the sink accepted, each once (by id), in order of first acceptance. SQS delivers at least once,
+     * and moto's ReceiveMessage can hand one message to two concurrent long polls, so tests that count events count
+     * these.
+     */
+    List<CloudEvent> acceptedOnce() {
+        Map<String, CloudEvent> byId = new java.util.LinkedHashMap<>();
+        accepted().forEach(event -> byId.putIfAbsent(event.getId(), event));
+        return List.copyOf(byId.values());
+    }
+
     /** Every attempt for events with this subject. */
     List<Attempt> attemptsFor(String subject) {
         return attempts.stream().filter(a -> subject.equals(a.event().getSubject())).toList();

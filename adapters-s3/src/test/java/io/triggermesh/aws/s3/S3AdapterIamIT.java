@@ -106,7 +106,7 @@ class S3AdapterIamIT {
 
         startAs(source, declared);
 
-        await().atMost(DELIVERY).until(() -> sink.accepted().size() == 3);
+        await().atMost(DELIVERY).until(() -> sink.acceptedOnce().size() == 3);
         assertThat(queueDepthAfterStopping(source)).isZero();
         assertThat(logs.all()).doesNotContain("access denied");
     }
@@ -138,7 +138,7 @@ class S3AdapterIamIT {
 
         startAs(source, MotoPolicies.without(declaredAdapterPolicy(source.object()), "sqs:DeleteMessage"));
 
-        await().atMost(DELIVERY).until(() -> sink.accepted().size() == 3
+        await().atMost(DELIVERY).until(() -> sink.acceptedOnce().size() == 3
                 && logs.all().contains("access denied for sqs:DeleteMessage"));
         assertThat(queueDepthAfterStopping(source)).isEqualTo(3);
     }

@@ -71,7 +71,7 @@ class S3SourceBadInputIT {
         await().atMost(DELIVERY).until(() -> LoopbackSink.typesAndSubjects(sink.accepted())
                 .contains("com.amazon.s3.objectcreated good.txt"));
         source.awaitQueueEmpty(DELIVERY);
-        assertThat(LoopbackSink.typesAndSubjects(sink.accepted())).containsExactlyInAnyOrder(
+        assertThat(LoopbackSink.typesAndSubjects(sink.acceptedOnce())).containsExactlyInAnyOrder(
                 "com.amazon.s3.testevent null", "com.amazon.s3.objectcreated good.txt");
     }
 
@@ -116,8 +116,11 @@ class S3SourceBadInputIT {
                 .anyMatch(a -> a.attempt() == 2 && a.accepted())));
         for (String key : keys) {
             List<Attempt> attempts = sink.attemptsFor(key);
-            assertThat(attempts).as(key).hasSize(2);
-            assertThat(attempts.get(1).event().getId()).as(key).isEqualTo(attempts.get(0).event().getId());
+            // At least once: the redelivery may arrive twice, but the failed first attempt is never repeated.
+            assertThat(attempts).as(key).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(attempts).as(key).filteredOn(a -> a.attempt() == 1).hasSize(1);
+            assertThat(attempts).as(key).extracting(a -> a.event().getId())
+                    .containsOnly(attempts.get(0).event().getId());
         }
         source.awaitQueueEmpty(DELIVERY);
     }

@@ -84,12 +84,12 @@ class S3SourceEndToEndIT {
                 "com.amazon.s3.objectcreated big/multi part.bin",
                 "com.amazon.s3.objectcreated big/multi part.bin",
                 "com.amazon.s3.objectremoved plain.txt");
-        await().atMost(DELIVERY).until(() -> sink.accepted().size() >= expected.size());
+        await().atMost(DELIVERY).until(() -> sink.acceptedOnce().size() >= expected.size());
         source.awaitQueueEmpty(DELIVERY);
 
-        List<CloudEvent> events = sink.accepted();
+        // Counted by id: so the two multipart events, distinct events, must also have distinct ids.
+        List<CloudEvent> events = sink.acceptedOnce();
         assertThat(LoopbackSink.typesAndSubjects(events)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(events).extracting(CloudEvent::getId).doesNotHaveDuplicates();
         assertThat(events).extracting(CloudEvent::getSource).containsOnly(URI.create("arn:aws:s3:::" + bucket));
         CloudEvent unicode = events.stream().filter(e -> "unicode/ü€😀.txt".equals(e.getSubject())).findFirst()
                 .orElseThrow();
@@ -109,11 +109,12 @@ class S3SourceEndToEndIT {
         source.put(bucket, "first.txt");
         source.put(bucket, "second.txt");
 
-        await().atMost(DELIVERY).until(() -> sink.accepted().size() == 3);
+        await().atMost(DELIVERY).until(() -> sink.acceptedOnce().size() == 3);
         for (String subject : List.of("first.txt", "second.txt")) {
+            // At least once: a redelivery may be received twice, but never with another id.
             List<Attempt> attempts = sink.attemptsFor(subject);
-            assertThat(attempts).extracting(Attempt::status).containsExactly(503, 202);
-            assertThat(attempts.get(1).event().getId()).isEqualTo(attempts.get(0).event().getId());
+            assertThat(attempts).extracting(Attempt::status).startsWith(503, 202).containsOnlyOnce(503);
+            assertThat(attempts).extracting(a -> a.event().getId()).containsOnly(attempts.get(0).event().getId());
             // Made visible again after Retry-After, not after the 30 s visibility timeout.
             assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
                     .isBetween(Duration.ofMillis(900), Duration.ofSeconds(15));
