@@ -95,6 +95,7 @@ public final class AdapterRuntime implements AutoCloseable {
             stopped.countDown();
         }, "shutdown"));
         LOG.log(System.Logger.Level.INFO, component + " started");
+        IdentityLog.inBackground(runtime.context().aws());
         try {
             stopped.await();
         } catch (InterruptedException e) {
