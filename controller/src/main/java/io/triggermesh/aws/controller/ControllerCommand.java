@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
             RenderCommand.class})
 public class ControllerCommand implements Runnable {
 
+    /** The controller logs with logback; the JUL provider in the same jar is for the adapters local mode starts. */
+    public static final String LOGBACK_PROVIDER = "ch.qos.logback.classic.spi.LogbackServiceProvider";
+
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", LOGBACK_PROVIDER);
+        }
         System.exit(PicocliRunner.execute(ControllerCommand.class, args));
     }
 

@@ -46,6 +46,9 @@ public final class Quickstart {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", io.triggermesh.aws.controller.ControllerCommand.LOGBACK_PROVIDER);
+        }
         System.exit(new Quickstart(System.out).run());
     }
 

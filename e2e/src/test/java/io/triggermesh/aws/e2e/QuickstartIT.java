@@ -2,6 +2,7 @@ package io.triggermesh.aws.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.triggermesh.aws.e2e.suite.Summary;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The README's quickstart, run as a test: every step must pass. */
-@ExtendWith(AwsEmulatorExtension.class)
+@ExtendWith({AwsEmulatorExtension.class, Summary.class})
 class QuickstartIT {
 
     @Test

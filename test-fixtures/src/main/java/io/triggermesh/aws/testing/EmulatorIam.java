@@ -64,7 +64,12 @@ public class EmulatorIam implements AutoCloseable {
 
     /** Creates a user in the default account with an inline policy and an access key. */
     public User createUser(String name, String policy) {
-        IamClient iam = iam(ACCOUNT);
+        return createUser(ACCOUNT, name, policy);
+    }
+
+    /** Creates a user in {@code account} with an inline policy and an access key (which acts in that account). */
+    public User createUser(String account, String name, String policy) {
+        IamClient iam = iam(account);
         String arn = iam.createUser(b -> b.userName(name)).user().arn();
         iam.putUserPolicy(b -> b.userName(name).policyName(name + "-policy").policyDocument(policy));
         AccessKey key = iam.createAccessKey(b -> b.userName(name)).accessKey();

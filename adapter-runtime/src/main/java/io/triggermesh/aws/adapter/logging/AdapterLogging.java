@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,17 @@ public final class AdapterLogging {
     /** {@code error}, {@code warn}, {@code info} (default), {@code debug} or {@code trace}. */
     public static final String LOG_LEVEL = "LOG_LEVEL";
 
+    private static final List<String> JDK_LOGGERS = List.of("jdk", "sun", "javax.net", "java.net");
+    /** Held so the levels stick (loggers are weakly referenced). */
+    private static final List<Logger> QUIET = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private AdapterLogging() {
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.INFO);
+        return logger;
     }
 
     /**
@@ -48,6 +59,11 @@ public final class AdapterLogging {
         }
         Logger root = Logger.getLogger("");
         root.setLevel(level);
+        // The JDK's own loggers (every trusted certificate, every TLS record) drown an adapter's debug log; they
+        // speak only at trace.
+        if (level.intValue() > Level.FINER.intValue() && level.intValue() < Level.INFO.intValue()) {
+            JDK_LOGGERS.forEach(name -> QUIET.add(quiet(name)));
+        }
         Handler handler = new LineHandler(out, new RedactingFormatter(redactor));
         handler.setLevel(level);
         root.addHandler(handler);

@@ -40,18 +40,35 @@ public class LocalCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Where adapter logs go; default: a new temporary directory.")
     Path workDir;
 
+    @Option(names = "--log-level", description = "Log level of the adapters and the controller: error, warn, info,"
+            + " debug or trace; default: info.")
+    String logLevel;
+
+    @Option(names = "--no-controller", description = "Run everything but the controller; start it yourself with"
+            + " 'controller.jar run' and the kubeconfig in the work directory.")
+    boolean noController;
+
     @Override
     public Integer call() throws Exception {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("triggermesh-local");
         URI endpoint = awsEndpoint != null ? awsEndpoint
                 : System.getenv("AWS_ENDPOINT_URL") == null ? null : URI.create(System.getenv("AWS_ENDPOINT_URL"));
         String awsRegion = region != null ? region : System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        if (logLevel != null && !List.of("error", "warn", "info", "debug", "trace").contains(logLevel)) {
+            System.err.println("--log-level must be one of error, warn, info, debug, trace; got " + logLevel);
+            return 2;
+        }
         LocalMode.Options options = new LocalMode.Options(endpoint, awsRegion, displayPort, dir,
-                System.getProperty("java.class.path"), System.out);
+                System.getProperty("java.class.path"), System.out, !noController, logLevel);
         CountDownLatch stop = new CountDownLatch(1);
         try (LocalMode local = LocalMode.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "local-stop"));
-            System.out.println("[local] Kubernetes API in memory; adapter logs in " + dir);
+            System.out.println("[local] Kubernetes API in memory, kubeconfig " + local.kubeconfig()
+                    + "; adapter logs in " + dir);
+            if (noController) {
+                System.out.println("[local] no controller: start one with java -jar controller.jar run and"
+                        + " -Dtriggermesh.kubernetes.kubeconfig=" + local.kubeconfig());
+            }
             System.out.println("[local] event display at " + local.display().url()
                     + " (use " + LocalMode.DISPLAY_PLACEHOLDER + " as a sink uri in manifests)");
             System.out.println("[local] AWS: " + (endpoint == null ? "real AWS" : endpoint) + ", region " + awsRegion);

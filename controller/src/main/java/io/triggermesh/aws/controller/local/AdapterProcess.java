@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class AdapterProcess implements AutoCloseable {
 
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    static final String JUL_PROVIDER = "org.slf4j.jul.JULServiceProvider";
+
     private final String label;
     private final Process process;
     private final Path log;
@@ -24,8 +27,10 @@ final class AdapterProcess implements AutoCloseable {
     }
 
     static AdapterProcess start(String label, String classpath, String mainClass, Map<String, String> env, Path log) {
+        // The SDK must log through java.util.logging, where the adapter masks credentials, whatever other SLF4J
+        // provider the class path (the controller jar's) carries.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+                "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-cp", classpath, mainClass));
         // Only the pod's environment: nothing of the controller's own (its AWS credentials included) leaks in.
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

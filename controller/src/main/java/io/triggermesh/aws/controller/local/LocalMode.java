@@ -35,9 +35,19 @@ public final class LocalMode implements AutoCloseable {
      * @param displayPort the event display's port, 0 for any free port
      * @param workDir where kubeconfig, adapter logs and token files go
      * @param classpath the class path adapters are started with (the controller jar bundles them)
+     * @param runController false to run everything but the controller, for a controller started separately
+     *     ({@code controller.jar run} with the kubeconfig in {@code workDir}), for example in a debugger
+     * @param logLevel the level of adapters (their {@code LOG_LEVEL} unless the Deployment sets one) and of the
+     *     controller's own loggers; null for the defaults (info)
      */
     public record Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
-                          PrintStream console) {
+                          PrintStream console, boolean runController, String logLevel) {
+
+        /** Everything, at the default log levels. */
+        public Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
+                       PrintStream console) {
+            this(awsEndpoint, region, displayPort, workDir, classpath, console, true, null);
+        }
     }
 
     private final LocalCluster cluster;
@@ -79,6 +89,18 @@ public final class LocalMode implements AutoCloseable {
                     public void onDelete(ServiceAccount sa, boolean unknown) {
                     }
                 }, 0);
+        ApplicationContext context = options.runController() ? startController(cluster, options) : null;
+        EventDisplay display = EventDisplay.start(options.displayPort(), options.console());
+        ConditionPrinter printer = new ConditionPrinter(client, registry, options.console());
+        Map<String, String> adapterDefaults = options.logLevel() == null ? Map.of()
+                : Map.of("LOG_LEVEL", options.logLevel().toLowerCase(java.util.Locale.ROOT));
+        LocalRunner runner = new LocalRunner(client, options.workDir(), options.classpath(), options.console(),
+                adapterDefaults);
+        runner.start();
+        return new LocalMode(cluster, context, display, runner, printer, tokens);
+    }
+
+    private static ApplicationContext startController(LocalCluster cluster, Options options) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("triggermesh.kubernetes.kubeconfig", cluster.kubeconfig().toString());
         properties.put("triggermesh.controller.leader-election", false);
@@ -87,14 +109,13 @@ public final class LocalMode implements AutoCloseable {
         if (options.awsEndpoint() != null) {
             properties.put("triggermesh.controller.aws-endpoint", options.awsEndpoint().toString());
         }
+        if (options.logLevel() != null) {
+            properties.put("logger.levels.io.triggermesh", options.logLevel().toUpperCase(java.util.Locale.ROOT));
+        }
         properties.put("micronaut.server.port", -1);
         ApplicationContext context = ApplicationContext.run(properties);
         context.getBean(ControllerRuntime.class).start();
-        EventDisplay display = EventDisplay.start(options.displayPort(), options.console());
-        ConditionPrinter printer = new ConditionPrinter(client, registry, options.console());
-        LocalRunner runner = new LocalRunner(client, options.workDir(), options.classpath(), options.console());
-        runner.start();
-        return new LocalMode(cluster, context, display, runner, printer, tokens);
+        return context;
     }
 
     /**
@@ -110,6 +131,11 @@ public final class LocalMode implements AutoCloseable {
             }
             return (HasMetadata) cluster.client().resource(resource).createOr(r -> r.update());
         }).toList();
+    }
+
+    /** The kubeconfig file of the in-memory API, for a controller or a tool started separately. */
+    public Path kubeconfig() {
+        return cluster.kubeconfig();
     }
 
     public NamespacedKubernetesClient client() {
@@ -130,8 +156,10 @@ public final class LocalMode implements AutoCloseable {
         runner.close();
         printer.close();
         tokens.close();
-        controllerContext.getBean(ControllerRuntime.class).close();
-        controllerContext.close();
+        if (controllerContext != null) {
+            controllerContext.getBean(ControllerRuntime.class).close();
+            controllerContext.close();
+        }
         display.close();
         cluster.close();
     }

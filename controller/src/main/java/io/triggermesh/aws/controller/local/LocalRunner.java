@@ -42,6 +42,7 @@ public final class LocalRunner implements AutoCloseable {
     private final Path workDir;
     private final String classpath;
     private final PrintStream console;
+    private final Map<String, String> defaults;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,11 +55,17 @@ public final class LocalRunner implements AutoCloseable {
     private record Running(String template, AdapterProcess process) {
     }
 
-    public LocalRunner(KubernetesClient client, Path workDir, String classpath, PrintStream console) {
+    /**
+     * @param defaults environment variables every adapter gets unless its Deployment sets them (for example
+     *     {@code LOG_LEVEL})
+     */
+    public LocalRunner(KubernetesClient client, Path workDir, String classpath, PrintStream console,
+                       Map<String, String> defaults) {
         this.client = client;
         this.workDir = workDir;
         this.classpath = classpath;
         this.console = console;
+        this.defaults = Map.copyOf(defaults);
     }
 
     public void start() {
@@ -123,7 +130,8 @@ public final class LocalRunner implements AutoCloseable {
         Path log = workDir.resolve(key.replace('/', '_') + ".log");
         AdapterProcess process = AdapterProcess.start(key, classpath, container.getArgs().get(0), env.get(), log);
         running.put(key, new Running(template, process));
-        console.println("[local] started " + key + " (" + container.getArgs().get(0) + "), log " + log
+        console.println("[local] started " + key + " (" + container.getArgs().get(0) + "), pid " + process.pid()
+                + ", log " + log
                 + (ports.containsKey(key) ? ", listening on " + targetUrls().get(key) : ""));
     }
 
@@ -150,6 +158,7 @@ public final class LocalRunner implements AutoCloseable {
             env.put(PORT, String.valueOf(ports.computeIfAbsent(key, k -> freePort())));
         }
         webIdentity(namespace, deployment.getSpec().getTemplate().getSpec().getServiceAccountName(), env);
+        defaults.forEach(env::putIfAbsent);
         return Optional.of(env);
     }
 
