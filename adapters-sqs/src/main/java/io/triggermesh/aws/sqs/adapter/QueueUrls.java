@@ -54,7 +54,7 @@ final class QueueUrls {
                 Duration wait = Duration.ofMillis(backoff.toMillis() / 2
                         + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1));
                 LOG.log(kind == last ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
-                        () -> describe(e) + "; trying again in " + wait.toSeconds() + "s");
+                        () -> describe(e) + "; trying again in " + wait.toMillis() / 1000.0 + "s");
                 last = kind;
                 backoff = kind == SqsErrors.Kind.UNAVAILABLE || kind == SqsErrors.Kind.THROTTLED
                         ? (backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2))

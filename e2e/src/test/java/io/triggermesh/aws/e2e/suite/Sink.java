@@ -25,6 +25,7 @@ final class Sink implements AutoCloseable {
     private final HttpServer server;
     private final List<CloudEvent> accepted = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile long delayMillis;
     private volatile int refused;
 
     Sink() {
@@ -46,6 +47,11 @@ final class Sink implements AutoCloseable {
         this.down = down;
     }
 
+    /** Answers every event only after {@code millis}, as a slow service would. */
+    void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
     int refused() {
         return refused;
     }
@@ -55,6 +61,16 @@ final class Sink implements AutoCloseable {
         Map<String, CloudEvent> byId = new LinkedHashMap<>();
         accepted.forEach(e -> byId.putIfAbsent(e.getId(), e));
         return List.copyOf(byId.values());
+    }
+
+    List<String> ids() {
+        return events().stream().map(CloudEvent::getId).toList();
+    }
+
+    /** Ids of the accepted events whose source is {@code source}. */
+    List<String> idsFrom(String source) {
+        return events().stream().filter(e -> source.equals(String.valueOf(e.getSource()))).map(CloudEvent::getId)
+                .toList();
     }
 
     List<String> subjects() {
@@ -77,6 +93,13 @@ final class Sink implements AutoCloseable {
             } catch (RuntimeException e) {
                 exchange.sendResponseHeaders(400, -1);
                 return;
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);  // a slow sink, not synchronisation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             accepted.add(event);
             exchange.sendResponseHeaders(202, -1);

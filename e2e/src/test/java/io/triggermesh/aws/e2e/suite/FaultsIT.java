@@ -1,0 +1,258 @@
+package io.triggermesh.aws.e2e.suite;
+
+import static io.triggermesh.aws.e2e.suite.Objects.awaitReady;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.triggermesh.aws.testing.AwsEmulator;
+import io.triggermesh.aws.testing.EmulatorIam;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Faults, with the controller as its own process (so it can be killed) and AWS behind a proxy that can throttle:
+ * a sink outage, an adapter killed mid-batch, the controller killed mid-reconcile, a rotated Secret and AWS
+ * throttling. Each ends with nothing lost and nothing duplicated that should not be.
+ */
+@ExtendWith(Summary.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    private Aws aws;
+    private Sink sink;
+    private ThrottlingProxy proxy;
+    private LocalSystem system;
+
+    @BeforeAll
+    void start() {
+        AwsEmulator emulator = AwsEmulator.shared();
+        emulator.assumeMoto();
+        emulator.disableIamEnforcement();
+        aws = new Aws(emulator);
+        sink = new Sink();
+        proxy = new ThrottlingProxy(emulator.endpoint());
+        system = LocalSystem.start("faults", proxy.uri(), true);
+    }
+
+    @AfterEach
+    void heal() {
+        sink.down(false);
+        sink.delay(0);
+        proxy.throttle(false);
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[] {system, proxy, sink, aws}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // closing the rest matters more
+            }
+        }
+    }
+
+    /** An AWSSQSSource on a new queue with keys from a Secret; returns the queue's account. */
+    private String sqsSource(String ns, String name, String visibility) {
+        String account = Aws.newAccount();
+        EmulatorIam.User user = aws.user(account, ns);
+        String queue = aws.queue(account, name);
+        Canaries.add(user.keys().secretAccessKey());
+        system.apply(ns, secret(user) + """
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSSQSSource
+                metadata: {name: %s}
+                spec:
+                  arn: %s
+                  receiveOptions: {visibilityTimeout: %s}
+                  sink: {uri: "%s"}
+                  auth:
+                    credentials:
+                      accessKeyID: {valueFromSecret: {name: aws, key: AWS_ACCESS_KEY_ID}}
+                      secretAccessKey: {valueFromSecret: {name: aws, key: AWS_SECRET_ACCESS_KEY}}
+                """.formatted(name, queue, visibility, sink.url()));
+        awaitReady(system, ns, "AWSSQSSource", name);
+        return account;
+    }
+
+    private static String secret(EmulatorIam.User user) {
+        return """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: aws}
+                stringData: {AWS_ACCESS_KEY_ID: "%s", AWS_SECRET_ACCESS_KEY: "%s", CANARY: "%s"}
+                ---
+                """.formatted(user.keys().accessKeyId(), user.keys().secretAccessKey(), Canaries.next());
+    }
+
+    private List<String> sendMessages(String account, String queue, int count) {
+        List<String> ids = new ArrayList<>();
+        IntStream.range(0, count).forEach(i -> ids.add(aws.sqs(account).sendMessage(b -> b
+                .queueUrl(aws.queueUrl(account, queue)).messageBody("{\"n\": " + i + "}")).messageId()));
+        return ids;
+    }
+
+    private void awaitAllDelivered(List<String> ids, String account, String queue) {
+        Waits.until(ids.size() + " events at the sink", RECOVERY, () -> sink.ids().containsAll(ids),
+                () -> ids.stream().filter(id -> !sink.ids().contains(id)).count() + " missing");
+        Waits.until("queue " + queue + " to be empty", RECOVERY, () -> aws.depth(account, queue) == 0);
+    }
+
+    @Test
+    @Order(1)
+    void theSinkDownForAWhileThenBackLosesNothing() throws InterruptedException {
+        String account = sqsSource("sink-outage", "outage", "10s");
+        sink.down(true);
+        List<String> ids = sendMessages(account, "outage", 15);
+        Waits.until("the sink to refuse events", RECOVERY, () -> sink.refused() > 0);
+        Thread.sleep(3000);  // the outage lasts a while
+
+        sink.down(false);
+
+        awaitAllDelivered(ids, account, "outage");
+    }
+
+    @Test
+    @Order(2)
+    void anAdapterKilledMidBatchLosesNothingAndKeepsTheEventIds() {
+        String ns = "adapter-kill";
+        String account = sqsSource(ns, "killed", "5s");
+        String deployment = Kinds.deployment(ns, "AWSSQSSource", "killed");
+        long firstPid = system.adapterPid(deployment);
+        sink.delay(300);
+        List<String> ids = sendMessages(account, "killed", 30);
+        Waits.until("some events delivered", RECOVERY, () -> sink.ids().size() >= 3);
+
+        ProcessHandle.of(firstPid).ifPresent(ProcessHandle::destroyForcibly);  // SIGKILL mid-batch
+        Waits.until("the runner to start the adapter again", RECOVERY,
+                () -> system.adapterPid(deployment) != firstPid);
+        sink.delay(0);
+
+        awaitAllDelivered(ids, account, "killed");
+        // Redelivered messages keep their ids: every event from this queue carries one of the sent message ids.
+        assertThat(sink.idsFrom("arn:aws:sqs:us-east-1:" + account + ":killed"))
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    @Order(3)
+    void theControllerKilledMidReconcileConvergesWithoutDuplicates() throws InterruptedException {
+        String ns = "controller-kill";
+        String account = Aws.newAccount();
+        String role = aws.webIdentityRole(account, "controller-kill");
+        StringBuilder manifests = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            String bucket = "e2e-kill-" + i + "-" + account;
+            aws.bucket(account, bucket);
+            manifests.append("""
+                    apiVersion: sources.triggermesh.io/v1alpha1
+                    kind: AWSS3Source
+                    metadata: {name: source-%d}
+                    spec:
+                      arn: arn:aws:s3:::%s
+                      eventTypes: ["s3:ObjectCreated:*"]
+                      sink: {uri: "%s"}
+                      auth:
+                        iam: {roleArn: "%s"}
+                    ---
+                    """.formatted(i, bucket, sink.url(), role));
+        }
+        system.apply(ns, manifests.toString());
+        Waits.until("the controller to start on them", RECOVERY, () -> !aws.queues(account, "").isEmpty()
+                || !system.client().serviceAccounts().inNamespace(ns).list().getItems().isEmpty());
+
+        system.killController();
+        system.startController();
+
+        for (int i = 1; i <= 5; i++) {
+            awaitReady(system, ns, "AWSS3Source", "source-" + i);
+        }
+        assertThat(aws.queues(account, "")).as("one queue per source").hasSize(5);
+        List<ServiceAccount> accounts = system.client().serviceAccounts().inNamespace(ns).list().getItems();
+        assertThat(accounts).as("one ServiceAccount per source").hasSize(5)
+                .allSatisfy(sa -> assertThat(sa.getMetadata().getOwnerReferences()).hasSize(1));
+        String bucket = "e2e-kill-3-" + account;
+        aws.put(account, bucket, "after-restart.txt");
+        Waits.until("an event after the restart", RECOVERY, () -> sink.subjects().contains("after-restart.txt"));
+    }
+
+    @Test
+    @Order(4)
+    void aRotatedSecretIsPickedUpByTheAdapter() {
+        String ns = "secret-rotation";
+        String account = Aws.newAccount();
+        EmulatorIam.User before = aws.user(account, "before-rotation");
+        EmulatorIam.User after = aws.user(account, "after-rotation");
+        String queue = aws.queue(account, "rotated");
+        Canaries.add(before.keys().secretAccessKey(), after.keys().secretAccessKey());
+        system.apply(ns, secret(before) + """
+                apiVersion: targets.triggermesh.io/v1alpha1
+                kind: AWSSQSTarget
+                metadata: {name: rotated}
+                spec:
+                  arn: %s
+                  auth:
+                    credentials:
+                      accessKeyID: {valueFromSecret: {name: aws, key: AWS_ACCESS_KEY_ID}}
+                      secretAccessKey: {valueFromSecret: {name: aws, key: AWS_SECRET_ACCESS_KEY}}
+                """.formatted(queue));
+        awaitReady(system, ns, "AWSSQSTarget", "rotated");
+        String deployment = Kinds.deployment(ns, "AWSSQSTarget", "rotated");
+        assertThat(system.adapterIdentity(deployment)).isEqualTo(before.arn());
+
+        system.apply(ns, secret(after));
+
+        Waits.until("the adapter to act as the rotated keys", RECOVERY,
+                () -> after.arn().equals(system.adapterIdentity(deployment)));
+        Objects.postAccepted(system.targetUrl(deployment), "after-rotation", null, "{\"rotated\": true}");
+        Waits.until("the event in the queue", RECOVERY, () -> aws.drain(account, "rotated").stream()
+                .anyMatch(m -> m.body().contains("after-rotation")));
+    }
+
+    @Test
+    @Order(5)
+    void awsThrottlingIsBackedOffAndRecoveredFrom() throws InterruptedException {
+        String ns = "throttling";
+        String account = sqsSource(ns, "throttled", "10s");
+        String deployment = Kinds.deployment(ns, "AWSSQSSource", "throttled");
+        Waits.until("the adapter to consume the queue", RECOVERY,
+                () -> system.adapterLog(deployment).contains("delivering arn:aws:sqs"));
+
+        proxy.throttle(true);
+        List<String> ids = sendMessages(account, "throttled", 10);
+        Waits.until("the adapter to be throttled", RECOVERY, () -> system.adapterLog(deployment)
+                .contains("sqs:ReceiveMessage on arn:aws:sqs:us-east-1:" + account + ":throttled failed: Rate exceeded"));
+        Thread.sleep(2000);
+        int duringOutage = proxy.throttled();
+        Thread.sleep(3000);
+        assertThat(proxy.throttled() - duringOutage).as("backing off, not hammering AWS").isLessThan(40);
+        proxy.throttle(false);
+
+        awaitAllDelivered(ids, account, "throttled");
+        Waits.until("the adapter to say it recovered", RECOVERY,
+                () -> system.adapterLog(deployment).contains("receiving from arn:aws:sqs:us-east-1:" + account
+                        + ":throttled works again"));
+    }
+
+    @Test
+    @Order(100)
+    void noSecretValueAppearsInAnyLogEventStatusOrDeployment() {
+        assertThat(Canaries.findIn(system)).isEmpty();
+    }
+}
