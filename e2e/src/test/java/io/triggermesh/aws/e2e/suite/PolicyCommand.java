@@ -1,0 +1,119 @@
+package io.triggermesh.aws.e2e.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code controller.jar policy KIND -f FILE --for adapter|controller} as a user would, and turns what it prints
+ * into the one policy document an identity that is both the object's controller-side and adapter-side identity
+ * needs, rewritten only where moto's IAM evaluation differs from AWS (test-environment.md): moto checks
+ * sqs:CreateQueue and sqs:GetQueueUrl against resource {@code *}, and batch calls by their own action names.
+ */
+final class PolicyCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> CHECKED_AGAINST_ANY_RESOURCE = Set.of("sqs:CreateQueue", "sqs:GetQueueUrl");
+    private static final Map<String, String> BATCH_NAMES = Map.of("sqs:DeleteMessage", "sqs:DeleteMessageBatch",
+            "sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch", "sqs:SendMessage",
+            "sqs:SendMessageBatch");
+
+    private PolicyCommand() {
+    }
+
+    /**
+     * The statements {@code policy} prints for the object in {@code manifest} as applied to {@code namespace}
+     * (resource names can depend on it), adapter and controller together.
+     */
+    static List<JsonNode> statements(String kind, String namespace, String manifest, Path workDir) {
+        manifest = manifest.replaceFirst("metadata: \\{name: ([^}]+)}", "metadata: {name: $1, namespace: " + namespace
+                + "}");
+        List<JsonNode> statements = new ArrayList<>();
+        for (String side : List.of("adapter", "controller")) {
+            try {
+                JSON.readTree(run(kind, manifest, side, workDir)).path("Statement").forEach(statements::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return statements;
+    }
+
+    /** Every action of {@code statements}. */
+    static List<String> actions(List<JsonNode> statements) {
+        List<String> actions = new ArrayList<>();
+        statements.forEach(s -> values(s.path("Action")).forEach(actions::add));
+        return actions;
+    }
+
+    /** {@code statements} without {@code removed}, as a policy document for moto. */
+    static String forMoto(List<JsonNode> statements, String removed) {
+        ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
+        ArrayNode out = policy.putArray("Statement");
+        List<String> anyResource = new ArrayList<>();
+        for (JsonNode statement : statements) {
+            List<String> actions = new ArrayList<>();
+            for (String action : values(statement.path("Action"))) {
+                if (action.equals(removed)) {
+                    continue;
+                }
+                if (CHECKED_AGAINST_ANY_RESOURCE.contains(action)) {
+                    anyResource.add(action);
+                    continue;
+                }
+                actions.add(action);
+                if (BATCH_NAMES.containsKey(action)) {
+                    actions.add(BATCH_NAMES.get(action));
+                }
+            }
+            if (!actions.isEmpty()) {
+                ObjectNode copy = out.addObject().put("Effect", "Allow");
+                actions.forEach(copy.putArray("Action")::add);
+                copy.set("Resource", statement.path("Resource"));
+            }
+        }
+        if (!anyResource.isEmpty()) {
+            ObjectNode any = out.addObject().put("Effect", "Allow").put("Resource", "*");
+            anyResource.stream().distinct().forEach(any.putArray("Action")::add);
+        }
+        return policy.toString();
+    }
+
+    private static List<String> values(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> values.add(n.asText()));
+        } else if (!node.isMissingNode()) {
+            values.add(node.asText());
+        }
+        return values;
+    }
+
+    private static String run(String kind, String manifest, String side, Path workDir) throws IOException {
+        Path file = Files.writeString(workDir.resolve("policy-" + kind + ".yaml"), manifest);
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", LocalSystem.controllerJar().toString(), "policy", kind,
+                "-f", file.toString(), "--for", side).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("controller.jar policy " + kind + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+        return output.substring(output.indexOf('{'));
+    }
+}
