@@ -45,7 +45,9 @@ public final class Summary implements BeforeTestExecutionCallback, AfterTestExec
     @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("printer", k -> new Printer(), Printer.class);
-        add(context, "skipped: " + cause.getMessage());
+        String why = String.valueOf(cause.getMessage()).strip().lines().findFirst().orElse("")
+                .replaceAll("^\\[(.*)]$", "$1");
+        add(context, "skipped: " + why);
     }
 
     @Override
