@@ -56,15 +56,18 @@ public final class LocalMode implements AutoCloseable {
     private final LocalRunner runner;
     private final ConditionPrinter printer;
     private final SharedIndexInformer<ServiceAccount> tokens;
+    private final GarbageCollector collector;
 
     private LocalMode(LocalCluster cluster, ApplicationContext controllerContext, EventDisplay display,
-                      LocalRunner runner, ConditionPrinter printer, SharedIndexInformer<ServiceAccount> tokens) {
+                      LocalRunner runner, ConditionPrinter printer, SharedIndexInformer<ServiceAccount> tokens,
+                      GarbageCollector collector) {
         this.cluster = cluster;
         this.controllerContext = controllerContext;
         this.display = display;
         this.runner = runner;
         this.printer = printer;
         this.tokens = tokens;
+        this.collector = collector;
     }
 
     public static LocalMode start(Options options) {
@@ -96,8 +99,10 @@ public final class LocalMode implements AutoCloseable {
                 : Map.of("LOG_LEVEL", options.logLevel().toLowerCase(java.util.Locale.ROOT));
         LocalRunner runner = new LocalRunner(client, options.workDir(), options.classpath(), options.console(),
                 adapterDefaults);
+        GarbageCollector collector = new GarbageCollector(client);
+        collector.start(registry);
         runner.start();
-        return new LocalMode(cluster, context, display, runner, printer, tokens);
+        return new LocalMode(cluster, context, display, runner, printer, tokens, collector);
     }
 
     private static ApplicationContext startController(LocalCluster cluster, Options options) {
@@ -153,6 +158,7 @@ public final class LocalMode implements AutoCloseable {
 
     @Override
     public void close() {
+        collector.close();
         runner.close();
         printer.close();
         tokens.close();

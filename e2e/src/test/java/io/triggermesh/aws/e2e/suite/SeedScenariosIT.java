@@ -329,12 +329,16 @@ class SeedScenariosIT {
         assertThat(system.adapterIdentity(Kinds.deployment(ns, "AWSS3Target", "second")))
                 .startsWith(assumedRole(role));
 
-        // Deleting one owner leaves the ServiceAccount to the other. (Dropping the dangling owner reference is the
-        // cluster's garbage collector's job, which the in-memory API does not have.)
+        // Deleting one owner leaves the ServiceAccount to the other, and stops only the deleted one's adapter.
         system.delete(ns, "AWSS3Target", "first");
-        Waits.until("the first target to be gone", LocalSystem.READY,
-                () -> system.get(ns, "AWSS3Target", "first") == null);
-        assertThat(serviceAccount(ns, "shared-sa")).isNotNull();
+        Waits.until("shared-sa to keep only the second owner", LocalSystem.READY, () -> {
+            ServiceAccount sa = serviceAccount(ns, "shared-sa");
+            return sa != null && sa.getMetadata().getOwnerReferences().size() == 1
+                    && sa.getMetadata().getOwnerReferences().get(0).getName().equals("second");
+        });
+        Waits.until("the first target's adapter to stop", LocalSystem.READY,
+                () -> Objects.post(system.targetUrl(Kinds.deployment(ns, "AWSS3Target", "first")), "gone", null,
+                        "{}") < 0);
         s3TargetWrites(ns, "second", account, bucket);
     }
 
