@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on, answers SQS calls as AWS does when a caller exceeds its request rate (400 ThrottlingException), so a test sees
  * how the adapters back off and recover.
  */
-final class ThrottlingProxy implements AutoCloseable {
+final class ThrottlingProxy implements World.FrontOfAws {
 
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding", "keep-alive", "date", "via", "warning", "from");
@@ -46,7 +46,8 @@ final class ThrottlingProxy implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    @Override
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -1,0 +1,51 @@
+package io.triggermesh.aws.e2e.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A suite of scenarios sharing one {@link World}, run in order, reported in the {@link Summary}, and ending with
+ * the canary check: no secret value the suite used appears in anything the system showed.
+ */
+@ExtendWith(Summary.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class SuiteBase {
+
+    protected World world;
+    protected Aws aws;
+    protected Sink sink;
+    protected LocalSystem system;
+
+    /** Starts what this suite runs against. */
+    protected abstract World startWorld();
+
+    @BeforeAll
+    final void startSuite() {
+        world = startWorld();
+        aws = world.aws;
+        sink = world.sink;
+        system = world.system;
+    }
+
+    @AfterAll
+    final void stopSuite() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noSecretValueAppearsInAnyLogEventStatusOrDeployment() {
+        assertThat(Canaries.findIn(system)).isEmpty();
+    }
+}
