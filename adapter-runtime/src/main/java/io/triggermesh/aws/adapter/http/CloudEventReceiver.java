@@ -1,211 +1,117 @@
 package io.triggermesh.aws.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import io.triggermesh.aws.adapter.sink.HeaderValues;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.message.MessageReader;
-import io.cloudevents.http.HttpMessageFactory;
-import java.io.ByteArrayOutputStream;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The HTTP side of a target adapter: receives CloudEvents in binary or structured (JSON) mode, through the
- * CloudEvents SDK, hands each to an {@link EventHandler} and answers with its {@link TargetReply}. Anything that is
- * not a valid CloudEvent gets a 400 naming the problem; a body over the limit gets a 413 without being read.
- * {@code GET /health} answers 200 while the health check passes, 503 with its reason otherwise.
+ * The HTTP side of a target adapter, on Netty (HTTP/1.1, keep-alive): receives CloudEvents in binary or structured
+ * (JSON) mode, through the CloudEvents SDK, hands each to the handler and answers with its {@link TargetReply}.
+ * Anything that is not a valid CloudEvent gets a 400 naming the problem; a body over the limit gets a 413 and never
+ * reaches the handler. {@code GET /health} answers 200 while the health check passes, 503 with its reason otherwise.
+ *
+ * <p>An {@link AsyncEventHandler} runs on the network threads and completes later; an {@link EventHandler} runs on a
+ * pool of worker threads, since it may block.
  */
 public final class CloudEventReceiver implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CloudEventReceiver.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HEALTH_PATH = "/health";
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** How long a stopping receiver waits for the answers of requests in progress. */
+    static final Duration DRAIN = Duration.ofSeconds(5);
+    /** Keep-alive connections with nothing going on for this long are closed. */
+    static final Duration IDLE = Duration.ofSeconds(60);
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final EventHandler handler;
-    private final int maxBodyBytes;
-    private final Supplier<Optional<String>> health;
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final Intake intake;
+    private final ExecutorService workers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CloudEventReceiver(Builder builder) throws IOException {
-        this.handler = builder.handler;
-        this.maxBodyBytes = builder.maxBodyBytes;
-        this.health = builder.health;
-        AtomicInteger count = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(builder.threads, builder.threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "http-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 256);
-        server.createContext("/", this::exchange);
-        server.setExecutor(executor);
+    private CloudEventReceiver(EventLoopGroup group, Channel server, Intake intake, ExecutorService workers) {
+        this.group = group;
+        this.server = server;
+        this.intake = intake;
+        this.workers = workers;
     }
 
+    /** A receiver for a handler that may block: it runs on {@link Builder#threads} worker threads. */
     public static Builder builder(EventHandler handler) {
-        return new Builder(handler);
+        return new Builder(Objects.requireNonNull(handler, "handler"), null);
+    }
+
+    /** A receiver for a handler that never blocks: it runs on the network threads. */
+    public static Builder asyncBuilder(AsyncEventHandler handler) {
+        return new Builder(null, Objects.requireNonNull(handler, "handler"));
     }
 
     /** The port the receiver listens on (useful with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (HEALTH_PATH.equals(exchange.getRequestURI().getPath())) {
-                Optional<String> problem = health.get();
-                byte[] body = problem.orElse("ok").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(problem.isPresent() ? 503 : 200, body.length);
-                exchange.getResponseBody().write(body);
-                return;
-            }
-            if (!"POST".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                fail(exchange, TargetReply.failure(405, "MethodNotAllowed", "send CloudEvents with POST"));
-                return;
-            }
-            byte[] body = readBody(exchange);
-            if (body == null) {
-                fail(exchange, TargetReply.failure(413, "PayloadTooLarge", "the request body exceeds "
-                        + maxBodyBytes + " bytes"));
-                return;
-            }
-            CloudEvent event;
-            try {
-                MessageReader reader = HttpMessageFactory.createReaderFromMultimap(
-                        HeaderValues.decodeCloudEventHeaders(exchange.getRequestHeaders()), body);
-                event = reader.toEvent();
-            } catch (RuntimeException e) {
-                fail(exchange, TargetReply.failure(400, "InvalidCloudEvent", "not a valid CloudEvent: "
-                        + message(e) + ". Send a CloudEvent in binary mode (ce-* headers) or structured mode"
-                        + " (Content-Type: application/cloudevents+json)"));
-                return;
-            }
-            TargetReply reply;
-            try {
-                reply = handler.handle(event);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "handling event " + event.getId() + " failed", e);
-                reply = TargetReply.failure(500, "InternalError", "handling the event failed: " + message(e));
-            }
-            if (reply instanceof TargetReply.Success success) {
-                succeed(exchange, success);
-            } else {
-                fail(exchange, (TargetReply.Failure) reply);
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "connection to a client failed: " + e);
-        }
-    }
-
-    /** The body, or {@code null} when it is longer than the limit. */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        long length = -1;
-        if (declared != null) {
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
-            if (length > maxBodyBytes) {
-                return null;
-            }
-        }
-        InputStream in = exchange.getRequestBody();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            if (out.size() + read > maxBodyBytes) {
-                return null;
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
-    }
-
-    private static void succeed(HttpExchange exchange, TargetReply.Success success) throws IOException {
-        if (success.result().isEmpty()) {
-            exchange.sendResponseHeaders(202, -1);
-            return;
-        }
-        Headers headers = exchange.getResponseHeaders();
-        byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter(headers::add, bytes -> body[0] = bytes).writeBinary(success.result().get());
-        byte[] bytes = body[0] == null ? new byte[0] : body[0];
-        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    private static void fail(HttpExchange exchange, TargetReply.Failure failure) throws IOException {
-        ObjectNode json = JSON.createObjectNode()
-                .put("code", failure.code())
-                .put("message", failure.message())
-                .put("retryable", failure.retryable());
-        byte[] bytes = JSON.writeValueAsBytes(json);
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        failure.retryAfter().ifPresent(d -> headers.set("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
-        exchange.sendResponseHeaders(failure.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
-    /** Lets requests in progress finish (up to five seconds), then closes the port. */
+    /**
+     * Stops accepting connections, refuses new requests with 503, lets requests in progress be answered (up to
+     * {@link #DRAIN}), then closes every connection.
+     */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
-        server.stop(0);
-        executor.shutdownNow();
+        intake.stop();
+        server.close().syncUninterruptibly();
+        if (!intake.awaitAnswered(DRAIN)) {
+            LOG.log(System.Logger.Level.WARNING, "stopping with requests still unanswered after " + DRAIN);
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /** Builder of a {@link CloudEventReceiver}. */
     public static final class Builder {
-        private final EventHandler handler;
+        private final EventHandler blocking;
+        private final AsyncEventHandler async;
         private String host = "0.0.0.0";
         private int port = 8080;
         private int threads = 64;
+        private int ioThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
         private int maxBodyBytes = 1024 * 1024 + 64 * 1024;
         private Supplier<Optional<String>> health = Optional::empty;
 
-        private Builder(EventHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
+        private Builder(EventHandler blocking, AsyncEventHandler async) {
+            this.blocking = blocking;
+            this.async = async;
         }
 
         /** The port, 8080 by default; 0 picks a free one. */
@@ -220,9 +126,21 @@ public final class CloudEventReceiver implements AutoCloseable {
             return this;
         }
 
-        /** Requests handled at once (handlers may block), 64 by default. */
+        /** Blocking handlers running at once, 64 by default; unused with an {@link AsyncEventHandler}. */
         public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
             this.threads = threads;
+            return this;
+        }
+
+        /** Network (event loop) threads, as many as cores up to 2 by default. */
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("ioThreads must be at least 1");
+            }
+            this.ioThreads = ioThreads;
             return this;
         }
 
@@ -240,14 +158,52 @@ public final class CloudEventReceiver implements AutoCloseable {
 
         /** Binds the port and starts serving. */
         public CloudEventReceiver start() throws IOException {
-            // Without TCP_NODELAY, a reply written as headers then body waits out the client's delayed ACK (~40 ms).
-            if (System.getProperty(NODELAY) == null) {
-                System.setProperty(NODELAY, "true");
+            ExecutorService workers = blocking == null ? null : workers(threads);
+            AsyncEventHandler handler = blocking == null ? async
+                    : event -> CompletableFuture.supplyAsync(() -> blocking.handle(event), workers);
+            Intake intake = new Intake(handler, health, maxBodyBytes);
+            EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads,
+                    new DefaultThreadFactory("http-io", true), NioIoHandler.newFactory());
+            Channel server;
+            try {
+                server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                        .option(ChannelOption.SO_BACKLOG, 256)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel channel) {
+                                channel.pipeline().addLast(
+                                        new HttpServerCodec(new HttpDecoderConfig()
+                                                .setMaxHeaderSize(MAX_HEADER_BYTES)),
+                                        new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS),
+                                        new BodyLimit(maxBodyBytes),
+                                        new ConnectionHandler(intake));
+                            }
+                        })
+                        .bind(host, port).sync().channel();
+            } catch (Exception e) {
+                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                if (workers != null) {
+                    workers.shutdownNow();
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e instanceof IOException io ? io
+                        : new IOException("cannot listen on " + host + ":" + port + ": " + message(e), e);
             }
-            CloudEventReceiver receiver = new CloudEventReceiver(this);
-            receiver.server.start();
+            CloudEventReceiver receiver = new CloudEventReceiver(group, server, intake, workers);
             LOG.log(System.Logger.Level.INFO, () -> "receiving CloudEvents on port " + receiver.port());
             return receiver;
+        }
+
+        private static ExecutorService workers(int threads) {
+            AtomicInteger count = new AtomicInteger();
+            return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "http-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 }

@@ -3,8 +3,9 @@ package io.triggermesh.aws.adapter.http;
 import io.cloudevents.CloudEvent;
 
 /**
- * What a target does with one CloudEvent received over HTTP. Called concurrently from the receiver's threads; may
- * block (for example on an AWS call). Exceptions become 500 answers.
+ * What a target does with one CloudEvent received over HTTP. Called concurrently from the receiver's worker threads;
+ * may block (for example on an AWS call). Exceptions become 500 answers. See {@link AsyncEventHandler} for targets
+ * that complete their work asynchronously.
  */
 @FunctionalInterface
 public interface EventHandler {

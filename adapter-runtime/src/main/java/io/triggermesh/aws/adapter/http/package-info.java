@@ -1,6 +1,8 @@
 /**
- * The HTTP side of target adapters: {@link io.triggermesh.aws.adapter.http.CloudEventReceiver} accepts CloudEvents in
- * binary and structured mode, gives each to an {@link io.triggermesh.aws.adapter.http.EventHandler} and answers with
- * its {@link io.triggermesh.aws.adapter.http.TargetReply}; {@code /health} reports readiness.
+ * The HTTP side of target adapters: {@link io.triggermesh.aws.adapter.http.CloudEventReceiver}, a Netty HTTP/1.1
+ * server, accepts CloudEvents in binary and structured mode, gives each to an
+ * {@link io.triggermesh.aws.adapter.http.EventHandler} (blocking, on worker threads) or an
+ * {@link io.triggermesh.aws.adapter.http.AsyncEventHandler} (on the network threads) and answers with its
+ * {@link io.triggermesh.aws.adapter.http.TargetReply}; {@code /health} reports readiness.
  */
 package io.triggermesh.aws.adapter.http;

@@ -34,9 +34,18 @@ public final class HeaderValues {
     /** HTTP headers with every {@code ce-*} value decoded, ready for the CloudEvents SDK's message reader. */
     public static Map<String, List<String>> decodeCloudEventHeaders(Map<String, List<String>> headers) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        headers.forEach((name, values) -> out.put(name, name.regionMatches(true, 0, "ce-", 0, 3)
+        headers.forEach((name, values) -> out.put(name, isCloudEventHeader(name)
                 ? values.stream().map(HeaderValues::decode).toList() : values));
         return out;
+    }
+
+    /** {@code value} decoded when {@code name} is a {@code ce-*} header, else as is. */
+    public static String decodeCloudEventHeader(String name, String value) {
+        return isCloudEventHeader(name) ? decode(value) : value;
+    }
+
+    private static boolean isCloudEventHeader(String name) {
+        return name.regionMatches(true, 0, "ce-", 0, 3);
     }
 
     /** The inverse of {@link #encode}; malformed escapes are kept as written. */

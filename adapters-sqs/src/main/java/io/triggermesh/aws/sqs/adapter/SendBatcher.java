@@ -3,6 +3,7 @@ package io.triggermesh.aws.sqs.adapter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
  * Coalesces concurrent sends into SendMessageBatch calls. While no call is in flight a message goes out at once,
- * alone, with SendMessage: a lone request is never slower than a plain send. While calls are in flight, messages
+ * alone, with SendMessage: a lone request is never slower than a plain send. {@link #submit} never blocks: every
+ * call runs on the batcher's own threads, so callers may be network event loops. While calls are in flight, messages
  * wait until ten are ready (or the batch would pass {@code maxBatchBytes}) or the oldest has waited {@code linger},
  * and at most {@code maxCalls} calls run at once. A failed entry fails only its own message.
  */
@@ -86,8 +88,8 @@ final class SendBatcher implements AutoCloseable {
             }
         }
         if (alone) {
-            // Nothing else in flight: send on the caller's thread, sparing a lone request two thread hand-offs.
-            call(List.of(pending));
+            // Nothing else in flight: no batch to wait for.
+            callers.execute(() -> call(List.of(pending)));
         }
         return pending.result();
     }
@@ -145,33 +147,34 @@ final class SendBatcher implements AutoCloseable {
     }
 
     private void call(List<Pending> batch) {
+        Outcome[] outcomes;
         try {
-            if (batch.size() == 1) {
-                sendOne(batch.get(0));
-            } else {
-                sendBatch(batch);
-            }
+            outcomes = batch.size() == 1 ? new Outcome[] {sendOne(batch.get(0).message())} : sendBatch(batch);
         } catch (RuntimeException e) {
-            Outcome failed = new Outcome.Failed(batch.size() == 1 ? SEND : SEND_BATCH, null, SqsErrors.summary(e),
-                    false, e);
-            batch.forEach(p -> p.result().complete(failed));
+            outcomes = new Outcome[batch.size()];
+            Arrays.fill(outcomes, new Outcome.Failed(batch.size() == 1 ? SEND : SEND_BATCH, null,
+                    SqsErrors.summary(e), false, e));
         } finally {
             synchronized (waiting) {
                 inFlight--;
                 dispatch(false);
             }
         }
+        // Completing only now: a client that gets its answer and sends its next event at once finds no call in
+        // flight, so that event goes out alone at once instead of waiting out the linger.
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(outcomes[i]);
+        }
     }
 
-    private void sendOne(Pending pending) {
-        TargetMessage m = pending.message();
+    private Outcome sendOne(TargetMessage m) {
         sendCalls.increment();
         SendMessageResponse response = sqs.sendMessage(b -> b.queueUrl(queueUrl.get()).messageBody(m.body())
                 .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()));
-        pending.result().complete(new Outcome.Sent(response.messageId(), response.sequenceNumber()));
+        return new Outcome.Sent(response.messageId(), response.sequenceNumber());
     }
 
-    private void sendBatch(List<Pending> batch) {
+    private Outcome[] sendBatch(List<Pending> batch) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             TargetMessage m = batch.get(i).message();
@@ -180,17 +183,17 @@ final class SendBatcher implements AutoCloseable {
         }
         batchCalls.increment();
         SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl.get()).entries(entries));
+        // An entry SQS left out of both lists would otherwise hang its request.
+        Outcome[] outcomes = new Outcome[batch.size()];
+        Arrays.fill(outcomes, new Outcome.Failed(SEND_BATCH, null, "SQS did not report this entry", false, null));
         for (SendMessageBatchResultEntry ok : response.successful()) {
-            batch.get(Integer.parseInt(ok.id())).result().complete(new Outcome.Sent(ok.messageId(),
-                    ok.sequenceNumber()));
+            outcomes[Integer.parseInt(ok.id())] = new Outcome.Sent(ok.messageId(), ok.sequenceNumber());
         }
         for (BatchResultErrorEntry failed : response.failed()) {
-            batch.get(Integer.parseInt(failed.id())).result().complete(new Outcome.Failed(SEND_BATCH,
-                    failed.code(), failed.message(), Boolean.TRUE.equals(failed.senderFault()), null));
+            outcomes[Integer.parseInt(failed.id())] = new Outcome.Failed(SEND_BATCH, failed.code(), failed.message(),
+                    Boolean.TRUE.equals(failed.senderFault()), null);
         }
-        // An entry SQS left out of both lists would otherwise hang its request.
-        batch.forEach(p -> p.result().complete(new Outcome.Failed(SEND_BATCH, null,
-                "SQS did not report this entry", false, null)));
+        return outcomes;
     }
 
     @Override

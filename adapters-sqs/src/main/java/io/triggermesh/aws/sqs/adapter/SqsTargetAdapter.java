@@ -10,11 +10,13 @@ import io.triggermesh.aws.adapter.http.CloudEventReceiver;
 import io.triggermesh.aws.adapter.http.TargetReply;
 import io.triggermesh.aws.sqs.AwsSqsTargetKind;
 import io.triggermesh.aws.sqs.SqsAdapterEnv;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -56,32 +58,7 @@ public final class SqsTargetAdapter implements Adapter {
         TargetReplies replies = new TargetReplies(queue.arn().toString());
         URI source = URI.create(queue.arn().toString());
 
-        CloudEventReceiver receiver = CloudEventReceiver.builder(event -> {
-            if (url.get() == null) {
-                return replies.unresolved(urls.lastFailure(), urls);
-            }
-            TargetMessage message;
-            try {
-                message = TargetMessage.of(event, discard, queue.groupId().orElse(null));
-            } catch (TargetMessage.Unsendable e) {
-                return TargetReply.failure(400, "InvalidMessage", e.getMessage());
-            }
-            if (message.bytes() > maxMessageBytes) {
-                return TargetReply.failure(400, "MessageTooLarge", "the message would be " + message.bytes()
-                        + " bytes; the limit is " + maxMessageBytes + " bytes");
-            }
-            SendBatcher.Outcome outcome = batcher.submit(message).join();
-            if (outcome instanceof SendBatcher.Outcome.Sent sent) {
-                return TargetReply.result(result(source, event, sent));
-            }
-            return replies.failed((SendBatcher.Outcome.Failed) outcome);
-        }).port(port).threads(Math.max(64, concurrency * SendBatcher.MAX_ENTRIES))
-                .maxBodyBytes(maxMessageBytes + 64 * 1024)
-                .health(() -> url.get() != null ? Optional.empty()
-                        : Optional.of("queue " + queue.arn() + " not resolved yet"
-                                + urls.lastFailure().map(e -> ": " + urls.describe(e)).orElse("")))
-                .start();
-
+        // Resolving first: the HTTP server's start-up need not delay the first AWS call.
         Thread resolver = new Thread(() -> urls.resolve().ifPresent(resolved -> {
             url.set(resolved);
             System.getLogger(SqsTargetAdapter.class.getName()).log(System.Logger.Level.INFO,
@@ -89,6 +66,38 @@ public final class SqsTargetAdapter implements Adapter {
         }), "queue-url");
         resolver.setDaemon(true);
         resolver.start();
+
+        // Runs on the receiver's event loops: builds the message there and never waits for SQS.
+        CloudEventReceiver.Builder receiving = CloudEventReceiver.asyncBuilder(event -> {
+            if (url.get() == null) {
+                return CompletableFuture.completedFuture(replies.unresolved(urls.lastFailure(), urls));
+            }
+            TargetMessage message;
+            try {
+                message = TargetMessage.of(event, discard, queue.groupId().orElse(null));
+            } catch (TargetMessage.Unsendable e) {
+                return CompletableFuture.completedFuture(TargetReply.failure(400, "InvalidMessage", e.getMessage()));
+            }
+            if (message.bytes() > maxMessageBytes) {
+                return CompletableFuture.completedFuture(TargetReply.failure(400, "MessageTooLarge",
+                        "the message would be " + message.bytes() + " bytes; the limit is " + maxMessageBytes
+                                + " bytes"));
+            }
+            return batcher.submit(message).thenApply(outcome -> outcome instanceof SendBatcher.Outcome.Sent sent
+                    ? TargetReply.result(result(source, event, sent))
+                    : replies.failed((SendBatcher.Outcome.Failed) outcome));
+        }).port(port).maxBodyBytes(maxMessageBytes + 64 * 1024)
+                .health(() -> url.get() != null ? Optional.empty()
+                        : Optional.of("queue " + queue.arn() + " not resolved yet"
+                                + urls.lastFailure().map(e -> ": " + urls.describe(e)).orElse("")));
+        CloudEventReceiver receiver;
+        try {
+            receiver = receiving.start();
+        } catch (IOException | RuntimeException e) {
+            urls.stop();
+            batcher.close();
+            throw e;
+        }
         return () -> {
             urls.stop();
             receiver.close();

@@ -89,9 +89,9 @@ class SendBatcherTest {
         batcher.close();
     }
 
-    /** The first message, from another thread: a lone message is sent on its caller's thread, which SQS holds. */
+    /** The first message, alone, which SQS holds. */
     private CompletableFuture<SendBatcher.Outcome> firstHeld() {
-        return CompletableFuture.supplyAsync(() -> batcher.submit(message("first"))).thenCompose(f -> f);
+        return batcher.submit(message("first"));
     }
 
     private static TargetMessage message(String body) {
@@ -107,7 +107,20 @@ class SendBatcherTest {
         assertThat(outcome).isInstanceOf(SendBatcher.Outcome.Sent.class);
         assertThat(sqs.calls).containsExactly(1);
         assertThat(batcher.batchCalls.sum()).isZero();
-        assertThat(sqs.callerThreads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void submittingNeverWaitsForSqs() throws Exception {
+        batcher = new SendBatcher(sqs, () -> "url", 4, Duration.ofSeconds(30), 256 * 1024);
+        sqs.holdFirst = true;
+
+        CompletableFuture<SendBatcher.Outcome> held = batcher.submit(message("held"));
+
+        assertThat(sqs.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(held).isNotDone();
+        assertThat(sqs.callerThreads).singleElement().asString().startsWith("sqs-send-");
+        sqs.release.countDown();
+        assertThat(held.get(5, TimeUnit.SECONDS)).isInstanceOf(SendBatcher.Outcome.Sent.class);
     }
 
     @Test

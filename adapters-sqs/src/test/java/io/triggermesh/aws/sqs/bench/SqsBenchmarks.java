@@ -1,6 +1,8 @@
 package io.triggermesh.aws.sqs.bench;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
+import io.triggermesh.aws.adapter.http.CloudEventReceiver;
+import io.triggermesh.aws.adapter.http.TargetReply;
 import io.triggermesh.aws.sqs.adapter.SqsTargetAdapter;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -20,7 +23,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * in the same run, on ElasticMQ embedded and a loopback sink. See docs/benchmarks.md for the command.
  *
  * <p>System properties: {@code bench.messages} (source runs, default 20000), {@code bench.targetMessages}
- * (default 10000), {@code bench.singleMessages} (default 2000).
+ * (default 10000), {@code bench.singleMessages} (default 2000), {@code bench.sendConcurrency} (the target's
+ * SEND_CONCURRENCY, default 16), {@code bench.ioThreads} (event loops of the no-op servers, default 2).
  */
 public final class SqsBenchmarks {
 
@@ -41,7 +45,7 @@ public final class SqsBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        // As the adapter's receiver does; set before the sink's server is made, since the JDK reads it once.
+        // For the loopback sink (a JDK server); set before it is made, since the JDK reads it once.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Logger.getLogger("").setLevel(Level.WARNING);
         // ElasticMQ reports long polls cut short by a stopping consumer as errors: noise here.
@@ -151,33 +155,73 @@ public final class SqsBenchmarks {
         String eventJson = "{\"specversion\":\"1.0\",\"id\":\"bench-1\",\"source\":\"urn:bench\",\"type\":"
                 + "\"order.created\",\"datacontenttype\":\"application/json\",\"data\":" + Bench.BODY + "}";
         int port = freePort();
+        String sendConcurrency = System.getProperty("bench.sendConcurrency", "16");
+        int ioThreads = Integer.getInteger("bench.ioThreads", 2);
         try (AdapterRuntime target = AdapterRuntime.start(Map.of("ARN", queue.arn(), "PORT", Integer.toString(port),
                 "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "elasticmq", "AWS_ACCESS_KEY_ID", "x",
-                "AWS_SECRET_ACCESS_KEY", "x", "SEND_CONCURRENCY", "16"), new SqsTargetAdapter())) {
+                "AWS_SECRET_ACCESS_KEY", "x", "SEND_CONCURRENCY", sendConcurrency), new SqsTargetAdapter());
+                NoopNettyServer noop = new NoopNettyServer(ioThreads);
+                CloudEventReceiver receiver = CloudEventReceiver.asyncBuilder(
+                        event -> CompletableFuture.completedFuture(TargetReply.accepted()))
+                        .host("127.0.0.1").port(0).ioThreads(ioThreads).start()) {
             URI uri = URI.create("http://127.0.0.1:" + port + "/");
+            URI receiverUri = URI.create("http://127.0.0.1:" + receiver.port() + "/");
             Bench.until(System.nanoTime(), () -> health(uri), Duration.ofSeconds(10));
             // warm-up
             TargetVariants.rawBatch(sqs, queue.url(), eventJson, 16, 4_000);
             TargetVariants.load(uri, 160, 4_000);
+            TargetVariants.load(noop.uri(), 160, 4_000);
+            TargetVariants.load(receiverUri, 160, 4_000);
             TargetVariants.rawSingle(sqs, queue.url(), eventJson, 500);
             TargetVariants.load(uri, 1, 500);
+            TargetVariants.load(noop.uri(), 1, 500);
+            TargetVariants.load(receiverUri, 1, 500);
             sqs.purgeQueue(b -> b.queueUrl(queue.url()));
 
+            Map<String, Double> busy = new java.util.LinkedHashMap<>();
+            CpuMeter cpu = CpuMeter.start();
             double rawBatch = batchMessages / TargetVariants.rawBatch(sqs, queue.url(), eventJson, 16, batchMessages);
+            busy.put("raw batch", cpu.busy());
             SqsCallCounter.reset();
+            cpu = CpuMeter.start();
             double adapter16 = batchMessages / TargetVariants.load(uri, 160, batchMessages);
+            busy.put("adapter 16", cpu.busy());
             double callsPerEvent = (double) SqsCallCounter.total() / batchMessages;
             Map<String, Long> calls = SqsCallCounter.byOperation();
+            cpu = CpuMeter.start();
+            double noop16 = batchMessages / TargetVariants.load(noop.uri(), 160, batchMessages);
+            busy.put("no-op Netty 16", cpu.busy());
+            cpu = CpuMeter.start();
+            double receiver16 = batchMessages / TargetVariants.load(receiverUri, 160, batchMessages);
+            busy.put("no-op receiver 16", cpu.busy());
+            cpu = CpuMeter.start();
             double rawSingle = singleMessages / TargetVariants.rawSingle(sqs, queue.url(), eventJson, singleMessages);
+            busy.put("raw single", cpu.busy());
+            cpu = CpuMeter.start();
+            SqsCallCounter.reset();
             double adapter1 = singleMessages / TargetVariants.load(uri, 1, singleMessages);
-            System.out.printf(Locale.ROOT, "concurrency 16: raw SendMessageBatch %8.0f/s | adapter (16 SQS calls,"
-                    + " 160 HTTP requests in flight) %8.0f/s, %.3f calls/event %s%n", rawBatch, adapter16,
-                    callsPerEvent, calls);
-            System.out.printf(Locale.ROOT, "concurrency 16: adapter / raw SendMessageBatch = %.2fx%n",
-                    adapter16 / rawBatch);
+            busy.put("adapter 1", cpu.busy());
+            Map<String, Long> calls1 = SqsCallCounter.byOperation();
+            double noop1 = singleMessages / TargetVariants.load(noop.uri(), 1, singleMessages);
+            double receiver1 = singleMessages / TargetVariants.load(receiverUri, 1, singleMessages);
+            System.out.printf(Locale.ROOT, "concurrency 16: raw SendMessageBatch %8.0f/s | adapter (SEND_CONCURRENCY=%s,"
+                    + " 160 HTTP requests in flight) %8.0f/s, %.3f calls/event %s%n", rawBatch, sendConcurrency,
+                    adapter16, callsPerEvent, calls);
+            System.out.printf(Locale.ROOT, "concurrency 16: ceilings, same load: no-op Netty 202 %8.0f/s | receiver"
+                    + " with a no-op handler %8.0f/s%n", noop16, receiver16);
+            System.out.printf(Locale.ROOT, "concurrency 16: adapter / raw SendMessageBatch = %.2fx   no-op Netty / raw"
+                    + " = %.2fx   no-op receiver / raw = %.2fx   adapter / no-op Netty = %.2fx%n",
+                    adapter16 / rawBatch, noop16 / rawBatch, receiver16 / rawBatch, adapter16 / noop16);
             System.out.printf(Locale.ROOT, "concurrency  1: raw SendMessage %8.0f/s (%.2f ms) | adapter %8.0f/s"
-                    + " (%.2f ms)%n", rawSingle, 1000 / rawSingle, adapter1, 1000 / adapter1);
-            System.out.printf(Locale.ROOT, "concurrency  1: adapter / raw SendMessage = %.2fx%n", adapter1 / rawSingle);
+                    + " (%.2f ms) | no-op Netty %8.0f/s (%.2f ms) | no-op receiver %8.0f/s (%.2f ms)%n",
+                    rawSingle, 1000 / rawSingle, adapter1, 1000 / adapter1, noop1, 1000 / noop1, receiver1,
+                    1000 / receiver1);
+            System.out.printf(Locale.ROOT, "concurrency  1: adapter / raw SendMessage = %.2fx, adapter calls %s%n",
+                    adapter1 / rawSingle, calls1);
+            StringBuilder shares = new StringBuilder("CPU busy (whole machine) during:");
+            busy.forEach((phase, share) -> shares.append(String.format(Locale.ROOT, " %s %.0f%%,", phase,
+                    100 * share)));
+            System.out.println(shares.substring(0, shares.length() - 1));
             System.out.println("(requests resent after a connection reset so far: " + TargetVariants.RESENT.get()
                     + ")");
         }

@@ -1,0 +1,82 @@
+package io.triggermesh.aws.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.triggermesh.aws.adapter.sink.HeaderValues;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HTTP answers of the receiver, built from {@link TargetReply} values. */
+final class Responses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Responses() {
+    }
+
+    /** 200 with the result event in binary mode, or 202 without one. */
+    static FullHttpResponse success(ByteBufAllocator alloc, TargetReply.Success success) {
+        if (success.result().isEmpty()) {
+            return response(HttpResponseStatus.ACCEPTED, new byte[0], alloc);
+        }
+        CloudEvent result = success.result().get();
+        Map<String, String> headers = new LinkedHashMap<>();
+        byte[][] body = {new byte[0]};
+        // ce-* values go out percent-encoded, as the CloudEvents HTTP binding says and as the sender does.
+        HttpMessageFactory.createWriter((name, value) -> headers.put(name, name.regionMatches(true, 0, "ce-", 0, 3)
+                ? HeaderValues.encode(value) : value), bytes -> body[0] = bytes).writeBinary(result);
+        FullHttpResponse response = response(HttpResponseStatus.OK, body[0] == null ? new byte[0] : body[0], alloc);
+        headers.forEach(response.headers()::set);
+        return response;
+    }
+
+    /** The failure's status, {@code Retry-After} when given, and {@code {"code","message","retryable"}}. */
+    static FullHttpResponse failure(ByteBufAllocator alloc, TargetReply.Failure failure) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", failure.code());
+        fields.put("message", failure.message());
+        fields.put("retryable", failure.retryable());
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and a boolean is always JSON", e);
+        }
+        FullHttpResponse response = response(HttpResponseStatus.valueOf(failure.status()), bytes, alloc);
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        failure.retryAfter().ifPresent(d -> headers.set(HttpHeaderNames.RETRY_AFTER,
+                Long.toString(Math.max(1, d.toSeconds()))));
+        if (failure.status() == 405) {
+            headers.set(HttpHeaderNames.ALLOW, "POST");
+        }
+        return response;
+    }
+
+    /** {@code /health}: 200 "ok", or 503 with the reason. */
+    static FullHttpResponse health(ByteBufAllocator alloc, String problem) {
+        FullHttpResponse response = response(problem == null ? HttpResponseStatus.OK
+                : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                (problem == null ? "ok" : problem).getBytes(StandardCharsets.UTF_8), alloc);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        return response;
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, ByteBufAllocator alloc) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                body.length == 0 ? Unpooled.EMPTY_BUFFER : alloc.buffer(body.length).writeBytes(body));
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        return response;
+    }
+}
