@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs;
 
+import io.triggermesh.aws.adapter.events.S3EventNotifications;
 import io.triggermesh.aws.spi.AdapterWorkload;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.IamPermission;
@@ -10,6 +11,7 @@ import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
 import io.triggermesh.aws.sqs.api.MessageProcessor;
 import io.triggermesh.aws.sqs.api.QueueArn;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ public final class AwsSqsSourceKind implements ConnectorKind<AwsSqsSourceSpec> {
     public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain";
     /** The CloudEvent type of the default message processor. */
     public static final String MESSAGE_EVENT_TYPE = "com.amazon.sqs.message";
+    /** The CloudEvent type of the eventbridge message processor: every EventBridge event unwrapped. */
+    public static final String EVENTBRIDGE_EVENT_TYPE = "com.amazon.events.event";
 
     static final String QUEUE_RESOURCE = "arn:${partition}:sqs:${region}:${account}:${queueName}";
 
@@ -49,10 +53,23 @@ public final class AwsSqsSourceKind implements ConnectorKind<AwsSqsSourceSpec> {
         this.image = Objects.requireNonNull(image, "image");
         this.descriptor = KindDescriptor.builder(Role.SOURCE, KIND, AwsSqsSourceSpec.class)
                 .plural(PLURAL)
-                .emits(MESSAGE_EVENT_TYPE)
+                .emits(Arrays.stream(MessageProcessor.values()).flatMap(p -> eventTypes(p).stream())
+                        .toArray(String[]::new))
                 .adapterPermission(CONSUME_MESSAGES)
                 .sensitiveField(SqsConnectorPlugin.SENSITIVE_CREDENTIAL_VALUES)
                 .build();
+    }
+
+    /**
+     * The CloudEvent types a message processor emits: {@value #MESSAGE_EVENT_TYPE} for {@code default}, the S3
+     * event types an AWSS3Source emits for {@code s3}, {@value #EVENTBRIDGE_EVENT_TYPE} for {@code eventbridge}.
+     */
+    public static List<String> eventTypes(MessageProcessor processor) {
+        return switch (processor) {
+            case DEFAULT -> List.of(MESSAGE_EVENT_TYPE);
+            case S3 -> S3EventNotifications.EVENT_TYPES;
+            case EVENTBRIDGE -> List.of(EVENTBRIDGE_EVENT_TYPE);
+        };
     }
 
     @Override

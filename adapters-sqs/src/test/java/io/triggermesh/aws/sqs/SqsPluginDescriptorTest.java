@@ -38,7 +38,9 @@ class SqsPluginDescriptorTest {
         assertThat(d.apiVersion()).isEqualTo("sources.triggermesh.io/v1alpha1");
         assertThat(d.plural()).isEqualTo("awssqssources");
         assertThat(d.specType()).isEqualTo(AwsSqsSourceSpec.class);
-        assertThat(d.emittedEventTypes()).containsExactly("com.amazon.sqs.message");
+        assertThat(d.emittedEventTypes()).startsWith("com.amazon.sqs.message")
+                .contains("com.amazon.s3.objectcreated", "com.amazon.s3.testevent", "com.amazon.events.event")
+                .doesNotHaveDuplicates();
         assertThat(d.managesAwsResources()).isFalse();
         assertThat(d.sensitiveFields()).containsExactly("spec.auth.credentials.*.value");
     }

@@ -35,6 +35,15 @@ public final class S3EventNotifications {
     public static final String TYPE_PREFIX = "com.amazon.s3.";
     /** Type of S3's test message, sent when a notification configuration is put. */
     public static final String TEST_EVENT_TYPE = TYPE_PREFIX + "testevent";
+    /**
+     * The categories of S3's event names (the part before the second colon), as AWS documents them; each becomes
+     * one CloudEvent type.
+     */
+    public static final List<String> CATEGORIES = List.of("ObjectCreated", "ObjectRemoved", "ObjectRestore",
+            "ReducedRedundancyLostObject", "Replication", "LifecycleExpiration", "LifecycleTransition",
+            "IntelligentTiering", "ObjectTagging", "ObjectAcl", "ObjectAnnotation");
+    /** Every CloudEvent type made of S3's documented events: one per category, plus the test event's. */
+    public static final List<String> EVENT_TYPES = eventTypes();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_CONTENT_TYPE = "application/json";
@@ -75,6 +84,13 @@ public final class S3EventNotifications {
             events.add(event(record, i, partition));
         }
         return MessageEvents.of(events);
+    }
+
+    private static List<String> eventTypes() {
+        List<String> types = new ArrayList<>();
+        CATEGORIES.forEach(category -> types.add(eventType(category)));
+        types.add(TEST_EVENT_TYPE);
+        return List.copyOf(types);
     }
 
     /** {@code com.amazon.s3.objectcreated} for {@code ObjectCreated:Put} (or {@code s3:ObjectCreated:Put}). */

@@ -2,6 +2,7 @@ package io.triggermesh.aws.s3.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.triggermesh.aws.adapter.events.S3EventNotifications;
 import org.junit.jupiter.api.Test;
 
 class S3EventTypesTest {
@@ -48,5 +49,12 @@ class S3EventTypesTest {
         assertThat(S3EventTypes.suggestion("objectremoved:*")).hasValue("s3:ObjectRemoved:*");
         assertThat(S3EventTypes.suggestion("S3:OBJECTACL:PUT")).hasValue("s3:ObjectAcl:Put");
         assertThat(S3EventTypes.suggestion("s3:ObjectMoved")).isEmpty();
+    }
+
+    @Test
+    void theSourceDeclaresTheTypesTheSharedS3EventConversionEmits() {
+        // The AWSSQSSource's s3 processor declares S3EventNotifications' list; both sources emit the same events.
+        assertThat(S3EventTypes.CLOUD_EVENT_TYPES)
+                .containsExactlyInAnyOrderElementsOf(S3EventNotifications.EVENT_TYPES);
     }
 }

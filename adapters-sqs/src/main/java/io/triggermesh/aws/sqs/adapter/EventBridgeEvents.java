@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.triggermesh.aws.adapter.sqs.MessageEvents;
+import io.triggermesh.aws.sqs.AwsSqsSourceKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class EventBridgeEvents {
 
     /** The CloudEvent type of every unwrapped EventBridge event. */
-    static final String TYPE = "com.amazon.events.event";
+    static final String TYPE = AwsSqsSourceKind.EVENTBRIDGE_EVENT_TYPE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
