@@ -41,6 +41,10 @@ public class PolicyCommand implements Callable<Integer> {
     @Option(names = "--for", defaultValue = "both", description = "adapter, controller or both (default).")
     For target;
 
+    @Option(names = {"-n", "--namespace"}, description = "The namespace the object is applied to, when its manifest"
+            + " names none (resource names such as an S3 source's queue depend on it); default: default.")
+    String namespace;
+
     @Spec
     CommandSpec spec;
 
@@ -78,7 +82,14 @@ public class PolicyCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            ObjectContext<?> object = new ObjectContext<>(loaded.descriptor().kind(), document.namespace(),
+            boolean named = document.object().path("metadata").hasNonNull("namespace");
+            String objectNamespace = named ? document.namespace() : namespace != null ? namespace : "default";
+            if (!named && namespace == null) {
+                err.println("note: " + document.label() + " names no namespace; this policy is for namespace"
+                        + " 'default' (use -n NAMESPACE for another)");
+                err.flush();
+            }
+            ObjectContext<?> object = new ObjectContext<>(loaded.descriptor().kind(), objectNamespace,
                     document.name(), "", 0, validated.spec(), Map.of());
             values = new HashMap<>(values);
             values.putAll(permissionValues(loaded.kind(), object));

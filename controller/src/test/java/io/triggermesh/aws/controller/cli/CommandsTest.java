@@ -94,6 +94,33 @@ class CommandsTest {
     }
 
     @Test
+    void policyForAnObjectWithoutNamespaceSaysWhichOneItAssumesAndTakesDashN(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("source.yaml"), """
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSS3Source
+                metadata: {name: uploads}
+                spec:
+                  arn: arn:aws:s3:::photos
+                  eventTypes: ["s3:ObjectCreated:*"]
+                  sink: {uri: "http://display.default.svc.cluster.local"}
+                  auth:
+                    credentials:
+                      accessKeyID: {valueFromSecret: {name: aws, key: id}}
+                      secretAccessKey: {valueFromSecret: {name: aws, key: secret}}
+                """);
+
+        Run assumed = run("policy", "AWSS3Source", "--for", "controller", "-f", file.toString());
+        Run given = run("policy", "AWSS3Source", "--for", "controller", "-f", file.toString(), "-n", "team-a");
+
+        assertThat(assumed.exitCode()).as(assumed.err()).isZero();
+        assertThat(assumed.err()).contains("names no namespace").contains("'default'").contains("-n");
+        assertThat(assumed.out()).contains("triggermesh-s3_default_uploads");
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.err()).doesNotContain("names no namespace");
+        assertThat(given.out()).contains("triggermesh-s3_team-a_uploads").doesNotContain("_default_");
+    }
+
+    @Test
     void unknownKindIsAClearError() {
         Run run = run("policy", "AWSKinesisSource");
 

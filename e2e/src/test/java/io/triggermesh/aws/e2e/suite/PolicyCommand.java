@@ -37,12 +37,10 @@ final class PolicyCommand {
      * (resource names can depend on it), adapter and controller together.
      */
     static List<JsonNode> statements(String kind, String namespace, String manifest, Path workDir) {
-        manifest = manifest.replaceFirst("metadata: \\{name: ([^}]+)}", "metadata: {name: $1, namespace: " + namespace
-                + "}");
         List<JsonNode> statements = new ArrayList<>();
         for (String side : List.of("adapter", "controller")) {
             try {
-                JSON.readTree(run(kind, manifest, side, workDir)).path("Statement").forEach(statements::add);
+                JSON.readTree(run(kind, namespace, manifest, side, workDir)).path("Statement").forEach(statements::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -100,11 +98,12 @@ final class PolicyCommand {
         return values;
     }
 
-    private static String run(String kind, String manifest, String side, Path workDir) throws IOException {
+    private static String run(String kind, String namespace, String manifest, String side, Path workDir)
+            throws IOException {
         Path file = Files.writeString(workDir.resolve("policy-" + kind + ".yaml"), manifest);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-jar", LocalSystem.controllerJar().toString(), "policy", kind,
-                "-f", file.toString(), "--for", side).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-f", file.toString(), "-n", namespace, "--for", side).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
