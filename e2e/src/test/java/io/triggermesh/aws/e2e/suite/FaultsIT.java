@@ -209,7 +209,11 @@ class FaultsIT extends SuiteBase {
         Thread.sleep(2000);
         int duringOutage = proxy.throttled();
         Thread.sleep(3000);
-        assertThat(proxy.throttled() - duringOutage).as("backing off, not hammering AWS").isLessThan(40);
+        assertThat(proxy.throttled() - duringOutage).as("backing off, not hammering AWS").isLessThan(100);
+        long errorLines = system.adapterLog(deployment).lines().filter(l -> l.contains(" ERROR ")
+                && l.contains("sqs:ReceiveMessage on arn:aws:sqs:us-east-1:" + account + ":throttled failed: Rate"))
+                .count();
+        assertThat(errorLines).as("one error line per poller, the repeats at debug").isBetween(1L, 2L);
         proxy.throttle(false);
 
         awaitAllDelivered(ids, account, "throttled");
