@@ -39,6 +39,25 @@ class AdapterLoggingTest {
     }
 
     @Test
+    void atDebugTheJdksOwnLoggersStayAtInfoAndSpeakOnlyAtTrace() {
+        ByteArrayOutputStream debug = new ByteArrayOutputStream();
+        AdapterLogging.configure(Level.FINE, SecretRedactor.of(java.util.List.of()),
+                new PrintStream(debug, true, StandardCharsets.UTF_8));
+        System.getLogger("jdk.event.security").log(System.Logger.Level.DEBUG, "X509Certificate: a trusted root");
+        System.getLogger("io.triggermesh.aws.test").log(System.Logger.Level.DEBUG, "the adapter's own detail");
+        System.getLogger("software.amazon.awssdk.request").log(System.Logger.Level.DEBUG, "the SDK's detail");
+
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        AdapterLogging.configure(Level.ALL, SecretRedactor.of(java.util.List.of()),
+                new PrintStream(trace, true, StandardCharsets.UTF_8));
+        System.getLogger("jdk.event.security").log(System.Logger.Level.DEBUG, "X509Certificate: a trusted root");
+
+        assertThat(debug.toString(StandardCharsets.UTF_8)).contains("the adapter's own detail", "the SDK's detail")
+                .doesNotContain("X509Certificate");
+        assertThat(trace.toString(StandardCharsets.UTF_8)).contains("X509Certificate");
+    }
+
+    @Test
     void theLevelComesFromLogLevel() {
         assertThat(AdapterLogging.level(null)).isEqualTo(Level.INFO);
         assertThat(AdapterLogging.level("DEBUG")).isEqualTo(Level.FINE);
