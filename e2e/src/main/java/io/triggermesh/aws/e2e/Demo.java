@@ -47,9 +47,10 @@ final class Demo {
 
     void summary() {
         out.println();
-        out.println(String.format("%-62s %-6s %8s", "step", "result", "seconds"));
+        int width = Math.max(4, steps.stream().mapToInt(s -> s.name().length()).max().orElse(4));
+        out.println(String.format("%-" + width + "s  %-6s %8s", "step", "result", "seconds"));
         for (Step step : steps) {
-            out.println(String.format("%-62s %-6s %8.1f", step.name(), step.passed() ? "ok" : "FAILED",
+            out.println(String.format("%-" + width + "s  %-6s %8.1f", step.name(), step.passed() ? "ok" : "FAILED",
                     step.seconds()));
         }
         long passed = steps.stream().filter(Step::passed).count();
