@@ -96,6 +96,7 @@ public final class AdapterRuntime implements AutoCloseable {
         }, "shutdown"));
         LOG.log(System.Logger.Level.INFO, component + " started");
         IdentityLog.inBackground(runtime.context().aws());
+        ParentWatch.parent(env).ifPresent(parent -> ParentWatch.stopWhenGone(parent, () -> System.exit(0)));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.triggermesh.aws.controller.cli;
 
 import io.triggermesh.aws.controller.local.LocalMode;
+import io.triggermesh.aws.controller.local.LocalRunner;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,18 @@ public class LocalCommand implements Callable<Integer> {
         LocalMode.Options options = new LocalMode.Options(endpoint, awsRegion, displayPort, dir,
                 System.getProperty("java.class.path"), System.out, !noController, logLevel);
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // On SIGTERM/Ctrl-C the JVM exits as soon as its shutdown hooks return: this one waits until every adapter
+        // process has been stopped, so none is left running on its own.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(LocalRunner.STOP_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "local-stop"));
         try (LocalMode local = LocalMode.start(options)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "local-stop"));
             System.out.println("[local] Kubernetes API in memory, kubeconfig " + local.kubeconfig()
                     + "; adapter logs in " + dir);
             if (noController) {
@@ -79,6 +90,8 @@ public class LocalCommand implements Callable<Integer> {
             } else {
                 stop.await();
             }
+        } finally {
+            stopped.countDown();
         }
         return 0;
     }

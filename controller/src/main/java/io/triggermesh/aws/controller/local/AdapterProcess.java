@@ -56,17 +56,27 @@ final class AdapterProcess implements AutoCloseable {
         return process.pid();
     }
 
-    @Override
-    public void close() {
-        process.destroy();  // SIGTERM: the adapter drains and flushes pending deletes
+    /** SIGTERM: the adapter drains and flushes pending deletes. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to end after {@link #terminate()}, then kills it. */
+    void awaitExit(java.time.Duration timeout) {
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    @Override
+    public void close() {
+        terminate();
+        awaitExit(LocalRunner.STOP_TIMEOUT);
     }
 
     @Override

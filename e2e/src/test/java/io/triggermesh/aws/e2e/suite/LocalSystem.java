@@ -243,8 +243,14 @@ final class LocalSystem implements AutoCloseable {
             controller.destroy();
             waitFor(controller);
         }
+        List<ProcessHandle> adapters = local.descendants().toList();
         local.destroy();  // SIGTERM: local mode stops every adapter gracefully
         waitFor(local);
+        List<ProcessHandle> leftOver = adapters.stream().filter(ProcessHandle::isAlive).toList();
+        leftOver.forEach(ProcessHandle::destroyForcibly);
+        if (!leftOver.isEmpty()) {
+            throw new AssertionError("local mode left " + leftOver.size() + " adapter processes running");
+        }
     }
 
     private static void waitFor(Process process) {

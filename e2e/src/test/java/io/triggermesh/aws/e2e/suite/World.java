@@ -48,16 +48,23 @@ final class World implements AutoCloseable {
         URI uri();
     }
 
+    /** Closes every part; then fails with what the system's own shutdown found wrong (adapters left running). */
     @Override
     public void close() {
+        AssertionError failure = null;
         for (AutoCloseable part : new AutoCloseable[] {system, extra, sink, aws}) {
             try {
                 if (part != null) {
                     part.close();
                 }
+            } catch (AssertionError e) {
+                failure = failure == null ? e : failure;
             } catch (Exception e) {
                 // closing the rest matters more
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
