@@ -33,6 +33,8 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
     public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.s3.adapter.S3SourceAdapterMain";
     /** The status field holding the ARN of the queue in use, published by the resource hook. */
     public static final String STATUS_QUEUE_ARN = "queueARN";
+    /** The bucket whose notifications the last ensure set up, so a later change of bucket can release it. */
+    public static final String STATUS_BUCKET_ARN = "bucketARN";
 
     static final String QUEUE_RESOURCE = "arn:${partition}:sqs:${region}:${account}:${queueName}";
     static final String BUCKET_RESOURCE = "arn:${partition}:s3:::${bucket}";

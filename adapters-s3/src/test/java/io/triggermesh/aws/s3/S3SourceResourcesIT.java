@@ -77,7 +77,8 @@ class S3SourceResourcesIT {
 
         String queueName = QueueNames.forSource("team-a", name);
         String queueArn = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + queueName;
-        assertThat(object.status()).containsExactlyEntriesOf(Map.of("queueARN", queueArn));
+        assertThat(object.status()).containsExactlyInAnyOrderEntriesOf(Map.of("queueARN", queueArn,
+                "bucketARN", "arn:aws:s3:us-east-1:" + ACCOUNT + ":" + bucket));
 
         String url = queueUrl(queueName);
         assertThat(aws.sqs().listQueueTags(r -> r.queueUrl(url)).tags()).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -194,7 +195,7 @@ class S3SourceResourcesIT {
 
         ObjectContext<AwsS3SourceSpec> ensured = ensured(object);
 
-        assertThat(ensured.status()).containsExactlyEntriesOf(Map.of("queueARN", queueArn));
+        assertThat(ensured.status()).containsEntry("queueARN", queueArn);
         assertThat(notifications(bucket).queueConfigurations()).extracting(QueueConfiguration::queueArn)
                 .containsExactly(queueArn);
         assertThat(aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL))
@@ -208,6 +209,62 @@ class S3SourceResourcesIT {
 
         assertThat(notifications(bucket).queueConfigurations()).isEmpty();
         assertThat(queueUrl(userQueue)).isEqualTo(url);
+    }
+
+    /** The object after its spec changed to {@code spec}, with the status the last ensure published. */
+    private static ObjectContext<AwsS3SourceSpec> changed(ObjectContext<AwsS3SourceSpec> before,
+                                                          AwsS3SourceSpec spec) {
+        return new ObjectContext<>(before.kind(), before.namespace(), before.name(), before.uid(),
+                before.generation() + 1, spec, before.status());
+    }
+
+    @Test
+    void switchingToAUserQueueDeletesTheSourcesOwnQueue() {
+        String name = unique("to-user-queue");
+        ObjectContext<AwsS3SourceSpec> managed = ensured(source(name, spec("arn:aws:s3:::" + bucket,
+                "s3:ObjectCreated:*"), Map.of()));
+        String userQueueUrl = aws.sqs().createQueue(r -> r.queueName(unique("users"))).queueUrl();
+        String userQueueArn = aws.sqs().getQueueAttributes(r -> r.queueUrl(userQueueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributesAsStrings().get("QueueArn");
+
+        ObjectContext<AwsS3SourceSpec> switched = ensured(changed(managed,
+                specWithQueue("arn:aws:s3:::" + bucket, userQueueArn, "s3:ObjectCreated:*")));
+
+        assertThat(switched.status()).containsEntry("queueARN", userQueueArn);
+        assertThat(notifications(bucket).queueConfigurations()).extracting(QueueConfiguration::queueArn)
+                .containsExactly(userQueueArn);
+        assertThat(aws.sqs().listQueues(r -> r.queueNamePrefix(QueueNames.forSource("team-a", name))).queueUrls())
+                .as("the source's own queue is released").isEmpty();
+        assertThat(queueUrl(userQueueArn.substring(userQueueArn.lastIndexOf(':') + 1))).isEqualTo(userQueueUrl);
+    }
+
+    @Test
+    void switchingBucketsMovesTheNotificationEntryAndKeepsOtherEntries() {
+        String name = unique("mover");
+        String otherBucket = unique("other-bucket");
+        aws.createBucket(otherBucket, "us-east-1");
+        ObjectContext<AwsS3SourceSpec> first = ensured(source(name, spec("arn:aws:s3:::" + bucket,
+                "s3:ObjectCreated:*"), Map.of()));
+        ObjectContext<AwsS3SourceSpec> neighbour = ensured(source(unique("neighbour"),
+                spec("arn:aws:s3:::" + bucket, "s3:ObjectRemoved:*"), Map.of()));
+
+        ObjectContext<AwsS3SourceSpec> moved = ensured(changed(first, spec("arn:aws:s3:::" + otherBucket,
+                "s3:ObjectCreated:*")));
+
+        String ownQueueArn = first.status().get("queueARN");
+        assertThat(moved.status()).containsEntry("queueARN", ownQueueArn)
+                .containsEntry("bucketARN", "arn:aws:s3:::" + otherBucket);
+        assertThat(notifications(otherBucket).queueConfigurations()).extracting(QueueConfiguration::queueArn)
+                .containsExactly(ownQueueArn);
+        assertThat(notifications(bucket).queueConfigurations()).extracting(QueueConfiguration::queueArn)
+                .as("only the neighbour's entry stays on the old bucket")
+                .containsExactly(neighbour.status().get("queueARN"));
+
+        kind.cleanupResources(moved, aws.rootAccess());
+
+        assertThat(notifications(otherBucket).queueConfigurations()).isEmpty();
+        assertThat(aws.sqs().listQueues(r -> r.queueNamePrefix(QueueNames.forSource("team-a", name))).queueUrls())
+                .isEmpty();
     }
 
     @Test

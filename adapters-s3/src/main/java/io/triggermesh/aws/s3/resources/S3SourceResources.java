@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class S3SourceResources {
 
+    private static final System.Logger LOG = System.getLogger(S3SourceResources.class.getName());
+
     private S3SourceResources() {
     }
 
@@ -46,8 +48,60 @@ public final class S3SourceResources {
                     .orElseGet(() -> ensureManagedQueue(object, owner, bucket, regional).arn());
             notifications.ensure(current, NotificationEntries.desired(owner.notificationId(), queueArn,
                     object.spec().eventTypes()));
-            return new ResourceOutcome(Map.of(AwsS3SourceKind.STATUS_QUEUE_ARN, queueArn));
+            releasePrevious(object, owner, queueArn, aws);
+            return new ResourceOutcome(Map.of(AwsS3SourceKind.STATUS_QUEUE_ARN, queueArn,
+                    AwsS3SourceKind.STATUS_BUCKET_ARN, object.spec().arn()));
         }
+    }
+
+    /**
+     * After a spec change, what the source no longer uses: its notification entry on a bucket it left, and its own
+     * queue when it now reads another one (a user-supplied queue, or its own queue in another region after a move
+     * to a bucket elsewhere). Known from the status the previous ensure published; a user's queue is never touched.
+     */
+    private static void releasePrevious(ObjectContext<AwsS3SourceSpec> object, SourceOwner owner, String queueArn,
+                                        AwsAccess aws) {
+        String previousBucket = object.status().get(AwsS3SourceKind.STATUS_BUCKET_ARN);
+        if (previousBucket != null && !previousBucket.equals(object.spec().arn())) {
+            BucketArn.parse(previousBucket).ifPresent(old -> bestEffort("its notification entry "
+                    + owner.notificationId() + " on " + previousBucket, () -> removeEntry(old, owner, aws)));
+        }
+        String ownQueue = QueueNames.forSource(object.namespace(), object.name());
+        Optional.ofNullable(object.status().get(AwsS3SourceKind.STATUS_QUEUE_ARN))
+                .filter(previous -> !previous.equals(queueArn))
+                .flatMap(Arn::parse)
+                .filter(previous -> previous.resource().equals(ownQueue))
+                .ifPresent(previous -> bestEffort("its own queue " + previous, () -> {
+                    try (SqsClient sqs = ResourceClients.sqs(aws.withRegion(previous.region()))) {
+                        new ManagedQueue(sqs, ownQueue, owner).deleteIfOwned();
+                    }
+                }));
+    }
+
+    /**
+     * Releasing what a source left behind must not keep it from working where it is now: the object's identity may
+     * no longer be allowed on the old bucket or queue (its policy follows the spec). Then a warning says what to
+     * remove by hand.
+     */
+    private static void bestEffort(String what, Runnable release) {
+        try {
+            release.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "the source no longer uses " + what + " but could not remove"
+                    + " it (" + e.getMessage() + "); remove it by hand");
+        }
+    }
+
+    private static void removeEntry(BucketArn bucket, SourceOwner owner, AwsAccess aws) {
+        Optional<String> region;
+        try (S3Client s3 = ResourceClients.s3(aws)) {
+            region = BucketRegion.ofExisting(bucket, s3);
+        }
+        region.ifPresent(r -> {
+            try (S3Client s3 = ResourceClients.s3(aws.withRegion(r))) {
+                new BucketNotifications(s3, bucket).remove(owner.notificationId());
+            }
+        });
     }
 
     public static void cleanup(ObjectContext<AwsS3SourceSpec> object, AwsAccess aws) {
@@ -62,6 +116,11 @@ public final class S3SourceResources {
                 new BucketNotifications(s3, bucket).remove(owner.notificationId());
             }
         });
+        String previousBucket = object.status().get(AwsS3SourceKind.STATUS_BUCKET_ARN);
+        if (previousBucket != null && !previousBucket.equals(object.spec().arn())) {
+            // Deleted right after a bucket change that was never ensured: the entry is still on the old bucket.
+            BucketArn.parse(previousBucket).ifPresent(old -> removeEntry(old, owner, aws));
+        }
         if (object.spec().destinationQueueArn().isPresent()) {
             return;
         }
