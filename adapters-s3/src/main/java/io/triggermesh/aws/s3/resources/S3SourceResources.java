@@ -92,7 +92,8 @@ public final class S3SourceResources {
         }
     }
 
-    private static void removeEntry(BucketArn bucket, SourceOwner owner, AwsAccess aws) {
+    /** Removes the source's entry from {@code bucket} if the bucket exists; returns the bucket's region, if so. */
+    private static Optional<String> removeEntry(BucketArn bucket, SourceOwner owner, AwsAccess aws) {
         Optional<String> region;
         try (S3Client s3 = ResourceClients.s3(aws)) {
             region = BucketRegion.ofExisting(bucket, s3);
@@ -102,20 +103,13 @@ public final class S3SourceResources {
                 new BucketNotifications(s3, bucket).remove(owner.notificationId());
             }
         });
+        return region;
     }
 
     public static void cleanup(ObjectContext<AwsS3SourceSpec> object, AwsAccess aws) {
         SourceOwner owner = SourceOwner.of(object);
         BucketArn bucket = bucketOf(object);
-        Optional<String> region;
-        try (S3Client s3 = ResourceClients.s3(aws)) {
-            region = BucketRegion.ofExisting(bucket, s3);
-        }
-        region.ifPresent(r -> {
-            try (S3Client s3 = ResourceClients.s3(aws.withRegion(r))) {
-                new BucketNotifications(s3, bucket).remove(owner.notificationId());
-            }
-        });
+        Optional<String> region = removeEntry(bucket, owner, aws);
         String previousBucket = object.status().get(AwsS3SourceKind.STATUS_BUCKET_ARN);
         if (previousBucket != null && !previousBucket.equals(object.spec().arn())) {
             // Deleted right after a bucket change that was never ensured: the entry is still on the old bucket.
