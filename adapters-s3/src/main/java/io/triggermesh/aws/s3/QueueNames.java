@@ -1,9 +1,6 @@
 package io.triggermesh.aws.s3;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -44,7 +41,7 @@ public final class QueueNames {
                 && PLAIN_PART.matcher(name).matches()) {
             return plain;
         }
-        String hash = sha256Hex(namespace + "/" + name).substring(0, HASH_HEX_DIGITS);
+        String hash = Sha256.hex(namespace + "/" + name).substring(0, HASH_HEX_DIGITS);
         int room = MAX_LENGTH - PREFIX.length() - HASH_SEPARATOR.length() - HASH_HEX_DIGITS;
         String readable = NOT_QUEUE_CHAR.matcher(namespace).replaceAll("-") + "_"
                 + NOT_QUEUE_CHAR.matcher(name).replaceAll("-");
@@ -54,12 +51,4 @@ public final class QueueNames {
         return PREFIX + readable + HASH_SEPARATOR + hash;
     }
 
-    private static String sha256Hex(String input) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

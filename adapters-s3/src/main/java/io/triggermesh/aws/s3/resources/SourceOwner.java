@@ -2,10 +2,7 @@ package io.triggermesh.aws.s3.resources;
 
 import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.ObjectContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Map;
 import java.util.Objects;
 
@@ -68,17 +65,9 @@ public record SourceOwner(String displayName, String namespace, String name, Str
         if (plain.length() <= MAX_NOTIFICATION_ID) {
             return plain;
         }
-        String hash = sha256Hex(namespace + "/" + name + "/" + uid).substring(0, HASH_HEX_DIGITS);
+        String hash = Sha256.hex(namespace + "/" + name + "/" + uid).substring(0, HASH_HEX_DIGITS);
         String readable = plain.substring(0, MAX_NOTIFICATION_ID - HASH_HEX_DIGITS - 2);
         return readable + "__" + hash;
     }
 
-    private static String sha256Hex(String input) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

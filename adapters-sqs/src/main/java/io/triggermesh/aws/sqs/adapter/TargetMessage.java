@@ -2,13 +2,11 @@ package io.triggermesh.aws.sqs.adapter;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
+import io.triggermesh.aws.spi.api.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The SQS message made of one CloudEvent: the whole event in JSON format, or only its data when
@@ -41,15 +39,8 @@ record TargetMessage(String body, int bytes, String groupId, String deduplicatio
     }
 
     static String deduplicationId(CloudEvent event) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(event.getSource().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(event.getId().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        // source, NUL, id: the original computation, no NUL after the id (ids already in flight must keep matching)
+        return Sha256.hex(event.getSource() + "\0" + event.getId());
     }
 
     private static String dataText(CloudEvent event) throws Unsendable {

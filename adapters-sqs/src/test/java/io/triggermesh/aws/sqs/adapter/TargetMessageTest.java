@@ -35,6 +35,14 @@ class TargetMessageTest {
     }
 
     @Test
+    void theDeduplicationIdIsTheSha256OfSourceNulIdSoIdsInFlightKeepMatchingAcrossVersions() throws Exception {
+        TargetMessage message = TargetMessage.of(event("order-1", "/orders", "x".getBytes()), false, "orders");
+
+        assertThat(message.deduplicationId())
+                .isEqualTo("8d07f41582e184c26ac20deb626fd476063ffa61da91e3ef60c5637316f90532");
+    }
+
+    @Test
     void fifoDeduplicationIdsAreStableAndAlwaysFitSqsLimit() throws Exception {
         String longId = "i".repeat(500);
         String longSource = "urn:" + "s".repeat(500);

@@ -1,11 +1,8 @@
 package io.triggermesh.aws.auth.env;
 
 import io.triggermesh.aws.auth.model.OwnerObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Arrays;
 import java.util.Locale;
@@ -97,11 +94,6 @@ public record OwnedSecret(String name, Map<String, String> data) {
     }
 
     private static String shortHash(String input) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(input).substring(0, HASH_LENGTH);
     }
 }

@@ -2,10 +2,7 @@ package io.triggermesh.aws.auth.serviceaccount;
 
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.auth.model.OwnerObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -83,11 +80,6 @@ public final class ServiceAccountNames {
     }
 
     private static String shortHash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        return Sha256.hex(value).substring(0, HASH_HEX_CHARS);
     }
 }

@@ -1,10 +1,7 @@
 package io.triggermesh.aws.controller.desired;
 
 import io.triggermesh.aws.auth.model.OwnerObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.triggermesh.aws.spi.api.Sha256;
 
 /**
  * Names of the objects the controller creates for a connector object. Deployments and Services are named
@@ -30,15 +27,6 @@ public final class AdapterNames {
             return base;
         }
         String head = base.substring(0, MAX_LABEL - HASH_LENGTH - 1).replaceAll("-+$", "");
-        return head + "-" + sha256(base).substring(0, HASH_LENGTH);
-    }
-
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return head + "-" + Sha256.hex(base).substring(0, HASH_LENGTH);
     }
 }

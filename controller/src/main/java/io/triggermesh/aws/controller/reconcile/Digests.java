@@ -1,9 +1,6 @@
 package io.triggermesh.aws.controller.reconcile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.triggermesh.aws.spi.api.Sha256;
 
 /** Short, stable digests for change detection (never of secret values). */
 final class Digests {
@@ -13,11 +10,6 @@ final class Digests {
 
     /** The first 16 hex digits of the SHA-256 of {@code text}. */
     static String short16(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(text).substring(0, 16);
     }
 }
