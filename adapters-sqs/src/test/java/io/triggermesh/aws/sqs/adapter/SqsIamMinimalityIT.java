@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import io.triggermesh.aws.adapter.logging.SecretRedactor;
-import io.triggermesh.aws.auth.iam.IamPolicy;
-import io.triggermesh.aws.auth.iam.IamStatement;
 import io.triggermesh.aws.spi.IamPermission;
 import io.triggermesh.aws.sqs.AwsSqsSourceKind;
 import io.triggermesh.aws.sqs.AwsSqsTargetKind;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
 import io.triggermesh.aws.testing.EmulatorIam;
+import io.triggermesh.aws.testing.MotoPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -48,11 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEmulatorExtension.class)
 class SqsIamMinimalityIT {
 
-    private static final Map<String, String> MOTO_BATCH_NAMES = Map.of(
-            "sqs:DeleteMessage", "sqs:DeleteMessageBatch",
-            "sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch",
-            "sqs:SendMessage", "sqs:SendMessageBatch");
-
     private final AwsEmulator emulator;
     private final Emulated aws;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -77,29 +71,7 @@ class SqsIamMinimalityIT {
     static String motoPolicy(IamPermission declared, String queueArn, String removed) {
         IamPermission resolved = declared.resolve(Map.of("partition", "aws", "region", "us-east-1",
                 "account", EmulatorIam.ACCOUNT, "queueName", queueArn.substring(queueArn.lastIndexOf(':') + 1)));
-        List<String> onQueue = new ArrayList<>();
-        boolean getQueueUrl = false;
-        for (String action : resolved.actions()) {
-            if (action.equals(removed)) {
-                continue;
-            }
-            if (action.equals("sqs:GetQueueUrl")) {
-                getQueueUrl = true;
-                continue;
-            }
-            onQueue.add(action);
-            if (MOTO_BATCH_NAMES.containsKey(action)) {
-                onQueue.add(MOTO_BATCH_NAMES.get(action));
-            }
-        }
-        List<IamStatement> statements = new ArrayList<>();
-        if (!onQueue.isEmpty()) {
-            statements.add(IamStatement.allow("Declared", onQueue, resolved.resources()));
-        }
-        if (getQueueUrl) {
-            statements.add(IamStatement.allow("MotoGetQueueUrl", List.of("sqs:GetQueueUrl"), List.of("*")));
-        }
-        return IamPolicy.of(statements.toArray(IamStatement[]::new)).toJson();
+        return MotoPolicy.of(List.of(new MotoPolicy.Grant(resolved.actions(), resolved.resources())), removed);
     }
 
     private record Variant(String removed, Emulated.Queue queue, EmulatorIam.User user) {

@@ -4,6 +4,8 @@ import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.EmulatorIam;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -25,7 +27,8 @@ final class Aws implements AutoCloseable {
 
     final AwsEmulator emulator;
     final EmulatorIam iam;
-    private final List<SdkClient> clients = new ArrayList<>();
+    private final Map<String, SqsClient> sqsClients = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> s3Clients = new ConcurrentHashMap<>();
 
     Aws(AwsEmulator emulator) {
         this.emulator = emulator;
@@ -56,20 +59,19 @@ final class Aws implements AutoCloseable {
         return iam.sts(iam.root()).assumeRole(b -> b.roleArn(role).roleSessionName(session)).credentials();
     }
 
+    /** An SQS client acting in {@code account} (one per account, closed with this object). */
     SqsClient sqs(String account) {
-        SqsClient sqs = SqsClient.builder().endpointOverride(emulator.endpoint()).region(Region.of(emulator.region()))
-                .credentialsProvider(emulator.rootCredentialsProvider())
-                .overrideConfiguration(o -> o.putHeader(AwsEmulator.MOTO_ACCOUNT_HEADER, account)).build();
-        clients.add(sqs);
-        return sqs;
+        return sqsClients.computeIfAbsent(account, a -> SqsClient.builder().endpointOverride(emulator.endpoint())
+                .region(Region.of(emulator.region())).credentialsProvider(emulator.rootCredentialsProvider())
+                .overrideConfiguration(o -> o.putHeader(AwsEmulator.MOTO_ACCOUNT_HEADER, a)).build());
     }
 
+    /** An S3 client acting in {@code account} (one per account, closed with this object). */
     S3Client s3(String account) {
-        S3Client s3 = S3Client.builder().endpointOverride(emulator.endpoint()).region(Region.of(emulator.region()))
-                .forcePathStyle(true).credentialsProvider(emulator.rootCredentialsProvider())
-                .overrideConfiguration(o -> o.putHeader(AwsEmulator.MOTO_ACCOUNT_HEADER, account)).build();
-        clients.add(s3);
-        return s3;
+        return s3Clients.computeIfAbsent(account, a -> S3Client.builder().endpointOverride(emulator.endpoint())
+                .region(Region.of(emulator.region())).forcePathStyle(true)
+                .credentialsProvider(emulator.rootCredentialsProvider())
+                .overrideConfiguration(o -> o.putHeader(AwsEmulator.MOTO_ACCOUNT_HEADER, a)).build());
     }
 
     /** Creates a queue in {@code account}; returns its ARN. */
@@ -114,10 +116,6 @@ final class Aws implements AutoCloseable {
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
-    void send(String account, String queue, String body) {
-        sqs(account).sendMessage(b -> b.queueUrl(queueUrl(account, queue)).messageBody(body));
-    }
-
     void bucket(String account, String name) {
         s3(account).createBucket(b -> b.bucket(name));
     }
@@ -132,7 +130,8 @@ final class Aws implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(SdkClient::close);
+        sqsClients.values().forEach(SdkClient::close);
+        s3Clients.values().forEach(SdkClient::close);
         iam.close();
     }
 }

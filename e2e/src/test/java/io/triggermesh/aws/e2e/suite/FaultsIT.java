@@ -70,9 +70,10 @@ class FaultsIT extends SuiteBase {
     }
 
     private List<String> sendMessages(String account, String queue, int count) {
+        String url = aws.queueUrl(account, queue);
         List<String> ids = new ArrayList<>();
         IntStream.range(0, count).forEach(i -> ids.add(aws.sqs(account).sendMessage(b -> b
-                .queueUrl(aws.queueUrl(account, queue)).messageBody("{\"n\": " + i + "}")).messageId()));
+                .queueUrl(url).messageBody("{\"n\": " + i + "}")).messageId()));
         return ids;
     }
 

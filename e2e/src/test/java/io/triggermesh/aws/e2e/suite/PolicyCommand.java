@@ -2,8 +2,7 @@ package io.triggermesh.aws.e2e.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.triggermesh.aws.testing.MotoPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,24 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code controller.jar policy KIND -f FILE --for adapter|controller} as a user would, and turns what it prints
  * into the one policy document an identity that is both the object's controller-side and adapter-side identity
- * needs, rewritten only where moto's IAM evaluation differs from AWS (test-environment.md): moto checks
- * sqs:CreateQueue and sqs:GetQueueUrl against resource {@code *}, and batch calls by their own action names.
+ * needs, rewritten only where moto's IAM evaluation differs from AWS ({@link MotoPolicy}).
  */
 final class PolicyCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> CHECKED_AGAINST_ANY_RESOURCE = Set.of("sqs:CreateQueue", "sqs:GetQueueUrl");
-    private static final Map<String, String> BATCH_NAMES = Map.of("sqs:DeleteMessage", "sqs:DeleteMessageBatch",
-            "sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch", "sqs:SendMessage",
-            "sqs:SendMessageBatch");
-
     private PolicyCommand() {
     }
 
@@ -55,37 +46,10 @@ final class PolicyCommand {
         return actions;
     }
 
-    /** {@code statements} without {@code removed}, as a policy document for moto. */
+    /** {@code statements} without {@code removed}, as a policy document for moto ({@link MotoPolicy}). */
     static String forMoto(List<JsonNode> statements, String removed) {
-        ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
-        ArrayNode out = policy.putArray("Statement");
-        List<String> anyResource = new ArrayList<>();
-        for (JsonNode statement : statements) {
-            List<String> actions = new ArrayList<>();
-            for (String action : values(statement.path("Action"))) {
-                if (action.equals(removed)) {
-                    continue;
-                }
-                if (CHECKED_AGAINST_ANY_RESOURCE.contains(action)) {
-                    anyResource.add(action);
-                    continue;
-                }
-                actions.add(action);
-                if (BATCH_NAMES.containsKey(action)) {
-                    actions.add(BATCH_NAMES.get(action));
-                }
-            }
-            if (!actions.isEmpty()) {
-                ObjectNode copy = out.addObject().put("Effect", "Allow");
-                actions.forEach(copy.putArray("Action")::add);
-                copy.set("Resource", statement.path("Resource"));
-            }
-        }
-        if (!anyResource.isEmpty()) {
-            ObjectNode any = out.addObject().put("Effect", "Allow").put("Resource", "*");
-            anyResource.stream().distinct().forEach(any.putArray("Action")::add);
-        }
-        return policy.toString();
+        return MotoPolicy.of(statements.stream().map(s -> new MotoPolicy.Grant(values(s.path("Action")),
+                values(s.path("Resource")))).toList(), removed);
     }
 
     private static List<String> values(JsonNode node) {
