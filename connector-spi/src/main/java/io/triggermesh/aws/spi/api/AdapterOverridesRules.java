@@ -1,7 +1,9 @@
 package io.triggermesh.aws.spi.api;
 
 import io.triggermesh.aws.spi.Problem;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +16,14 @@ import java.util.regex.Pattern;
 final class AdapterOverridesRules {
 
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
-    private static final Pattern QUANTITY =
-            Pattern.compile("^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$");
     private static final String LABEL_NAME = "([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]";
     private static final Pattern QUALIFIED_NAME =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?" + LABEL_NAME);
     private static final Pattern LABEL_VALUE = Pattern.compile("(" + LABEL_NAME + ")?");
+    /** The API server's limit on the keys and values of all annotations of an object together, in bytes. */
+    static final int MAX_ANNOTATIONS_BYTES = 256 * 1024;
+    private static final int MAX_KEY_PREFIX = 253;
+    private static final String QUANTITY_EXAMPLES = "use for example 100m or 0.5 for cpu, 128Mi or 1Gi for memory";
     private static final Set<String> OPERATORS = Set.of("Equal", "Exists");
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     /*
@@ -62,7 +66,7 @@ final class AdapterOverridesRules {
             if (name == null || name.isEmpty()) {
                 problems.add(new Problem(at, "is required"));
             } else if (!ENV_NAME.matcher(name).matches()) {
-                problems.add(new Problem(at, "'" + name + "' is not a valid environment variable name: use letters,"
+                problems.add(new Problem(at, Shown.quoted(name) + " is not a valid environment variable name: use letters,"
                         + " digits, '_', '-' and '.', not starting with a digit"));
             } else if (CREDENTIAL_ENV.contains(name)) {
                 problems.add(new Problem(at, name + " is set from spec.auth and must not be overridden: put the"
@@ -84,20 +88,34 @@ final class AdapterOverridesRules {
         if (resources == null) {
             return;
         }
-        quantityProblems(resources.requests(), path + ".requests", problems);
-        quantityProblems(resources.limits(), path + ".limits", problems);
-    }
-
-    private static void quantityProblems(Map<String, String> quantities, String path, List<Problem> problems) {
-        if (quantities == null) {
-            return;
-        }
-        quantities.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (!QUANTITY.matcher(e.getValue()).matches()) {
-                problems.add(new Problem(path + "." + e.getKey(), "'" + e.getValue() + "' is not a Kubernetes"
-                        + " quantity: use for example 100m or 0.5 for cpu, 128Mi or 1Gi for memory"));
+        Map<String, Quantity> requests = quantities(resources.requests(), path + ".requests", problems);
+        Map<String, Quantity> limits = quantities(resources.limits(), path + ".limits", problems);
+        requests.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(request -> {
+            Quantity limit = limits.get(request.getKey());
+            if (limit != null && request.getValue().value().compareTo(limit.value()) > 0) {
+                problems.add(new Problem(path + ".requests." + request.getKey(),
+                        Shown.quoted(resources.requests().get(request.getKey())) + " is more than the limit "
+                                + Shown.quoted(resources.limits().get(request.getKey())) + " in " + path + ".limits."
+                                + request.getKey() + ": a request can be at most its limit; lower the request or"
+                                + " raise the limit"));
             }
         });
+    }
+
+    /** The quantities that parse, keyed by resource name; a problem for each that does not. */
+    private static Map<String, Quantity> quantities(Map<String, String> quantities, String path,
+                                                    List<Problem> problems) {
+        Map<String, Quantity> parsed = new HashMap<>();
+        if (quantities == null) {
+            return parsed;
+        }
+        quantities.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Quantity.Result result = Quantity.parse(e.getValue());
+            result.quantity().ifPresentOrElse(q -> parsed.put(e.getKey(), q), () -> problems.add(new Problem(
+                    path + "." + e.getKey(), Shown.quoted(e.getValue()) + " " + result.problem() + ": "
+                            + QUANTITY_EXAMPLES)));
+        });
+        return parsed;
     }
 
     private static void labelProblems(Map<String, String> entries, String path, boolean checkValues,
@@ -106,16 +124,35 @@ final class AdapterOverridesRules {
             return;
         }
         entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (!QUALIFIED_NAME.matcher(e.getKey()).matches() || e.getKey().length() > 316) {
-                problems.add(new Problem(path + "." + e.getKey(), "'" + e.getKey() + "' is not a valid key: use an"
-                        + " optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' and '.',"
-                        + " starting and ending with a letter or digit"));
+            if (!isQualifiedName(e.getKey())) {
+                problems.add(new Problem(path + "." + e.getKey(), Shown.quoted(e.getKey()) + " is not a valid key: use"
+                        + " an optional DNS prefix of at most 253 characters and '/', then at most 63 letters,"
+                        + " digits, '-', '_' and '.', starting and ending with a letter or digit, for example"
+                        + " example.com/team"));
             } else if (checkValues && !LABEL_VALUE.matcher(e.getValue()).matches()) {
-                problems.add(new Problem(path + "." + e.getKey(), "'" + e.getValue() + "' is not a valid label"
-                        + " value: use at most 63 letters, digits, '-', '_' and '.', starting and ending with a"
+                problems.add(new Problem(path + "." + e.getKey(), Shown.quoted(e.getValue()) + " is not a valid"
+                        + " label value: use at most 63 letters, digits, '-', '_' and '.', starting and ending with a"
                         + " letter or digit"));
             }
         });
+        if (!checkValues) {
+            long bytes = entries.entrySet().stream().mapToLong(e -> utf8Length(e.getKey()) + utf8Length(e.getValue()))
+                    .sum();
+            if (bytes > MAX_ANNOTATIONS_BYTES) {
+                problems.add(new Problem(path, "keys and values add up to " + bytes + " bytes; Kubernetes allows at"
+                        + " most " + MAX_ANNOTATIONS_BYTES + " (256 KiB) for all annotations of an object: keep large"
+                        + " data in a ConfigMap instead"));
+            }
+        }
+    }
+
+    private static boolean isQualifiedName(String key) {
+        int slash = key.indexOf('/');
+        return QUALIFIED_NAME.matcher(key).matches() && slash <= MAX_KEY_PREFIX;
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static void tolerationProblems(List<AdapterOverrides.Toleration> tolerations, String path,
@@ -128,7 +165,7 @@ final class AdapterOverridesRules {
             String at = path + "[" + i + "]";
             String operator = t.operator() == null || t.operator().isEmpty() ? "Equal" : t.operator();
             if (!OPERATORS.contains(operator)) {
-                problems.add(new Problem(at + ".operator", "'" + operator + "' is not an operator: use Equal or"
+                problems.add(new Problem(at + ".operator", Shown.quoted(operator) + " is not an operator: use Equal or"
                         + " Exists"));
             }
             if (operator.equals("Exists") && t.value() != null && !t.value().isEmpty()) {
@@ -139,7 +176,7 @@ final class AdapterOverridesRules {
             }
             boolean hasEffect = t.effect() != null && !t.effect().isEmpty();
             if (hasEffect && !EFFECTS.contains(t.effect())) {
-                problems.add(new Problem(at + ".effect", "'" + t.effect() + "' is not a taint effect: use"
+                problems.add(new Problem(at + ".effect", Shown.quoted(t.effect()) + " is not a taint effect: use"
                         + " NoSchedule, PreferNoSchedule or NoExecute"));
             }
             if (t.tolerationSeconds() != null && !"NoExecute".equals(t.effect())) {

@@ -25,6 +25,21 @@ public record Arn(String partition, String service, String region, String accoun
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     // Loose on purpose: SQS-compatible servers use region names such as "elasticmq" in their ARNs.
     private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9-]*");
+    /** What AWS region names look like (us-east-1, ap-southeast-3, us-gov-west-1): such a region must exist. */
+    private static final Pattern AWS_REGION_SHAPE = Pattern.compile("[a-z]+(-[a-z]+)+-\\d+");
+    /*
+     * The region names of each partition, as the AWS SDK's partition metadata (software.amazon.awssdk.regions,
+     * PartitionMetadata#regionRegex) defines them. Copied rather than used: the SPI must not depend on the SDK's
+     * regions module (see the enforcer rule in connector-spi/pom.xml). Names without the region shape, such as
+     * "elasticmq", stay accepted for SQS-compatible servers.
+     */
+    private static final Map<String, Pattern> PARTITION_REGIONS = Map.of(
+            "aws", Pattern.compile("(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+"),
+            "aws-cn", Pattern.compile("cn-\\w+-\\d+"),
+            "aws-us-gov", Pattern.compile("us-gov-\\w+-\\d+"));
+    private static final Map<String, String> REGION_EXAMPLES = Map.of(
+            "aws", "us-east-1 or eu-west-2", "aws-cn", "cn-north-1 or cn-northwest-1",
+            "aws-us-gov", "us-gov-west-1 or us-gov-east-1");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+");
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "s3", "an S3 bucket ARN",
@@ -59,7 +74,7 @@ public record Arn(String partition, String service, String region, String accoun
                 || !SERVICE.matcher(parts[2]).matches() || parts[5].isEmpty()) {
             return Optional.empty();
         }
-        if (!parts[3].isEmpty() && !REGION.matcher(parts[3]).matches()) {
+        if (!parts[3].isEmpty() && (!REGION.matcher(parts[3]).matches() || !isInPartition(parts[1], parts[3]))) {
             return Optional.empty();
         }
         if (!parts[4].isEmpty() && !ACCOUNT.matcher(parts[4]).matches()) {
@@ -70,7 +85,7 @@ public record Arn(String partition, String service, String region, String accoun
 
     /**
      * Why {@code text} is not an ARN at all, for messages: a missing prefix, an unknown partition, a wrong number of
-     * parts, a malformed account. Empty when {@link #parse} accepts it.
+     * parts, a malformed account, a region its partition does not have. Empty when {@link #parse} accepts it.
      */
     public static Optional<String> syntaxProblem(String text) {
         if (text == null || text.isEmpty()) {
@@ -80,23 +95,38 @@ public record Arn(String partition, String service, String region, String accoun
             return Optional.empty();
         }
         String[] parts = text.split(":", 6);
+        String shown = Shown.quoted(text);
         if (!parts[0].equals("arn")) {
-            return Optional.of("'" + text + "' is not an ARN: it must start with arn:");
+            return Optional.of(shown + " is not an ARN: it must start with arn:");
         }
         if (parts.length < 6) {
-            return Optional.of("'" + text + "' is not a complete ARN: it needs six ':'-separated parts,"
+            return Optional.of(shown + " is not a complete ARN: it needs six ':'-separated parts,"
                     + " arn:partition:service:region:account:resource");
         }
         if (!PARTITIONS.contains(parts[1])) {
-            return Optional.of("'" + text + "' names partition '" + parts[1] + "': use aws, aws-cn or aws-us-gov");
+            return Optional.of(shown + " names partition " + Shown.quoted(parts[1])
+                    + ": use aws, aws-cn or aws-us-gov");
         }
         if (!parts[4].isEmpty() && !ACCOUNT.matcher(parts[4]).matches()) {
-            return Optional.of("'" + text + "' has account '" + parts[4] + "': an AWS account id is 12 digits");
+            return Optional.of(shown + " has account " + Shown.quoted(parts[4])
+                    + ": an AWS account id is 12 digits");
         }
         if (!parts[3].isEmpty() && !REGION.matcher(parts[3]).matches()) {
-            return Optional.of("'" + text + "' has region '" + parts[3] + "': use a region such as us-east-1");
+            return Optional.of(shown + " has region " + Shown.quoted(parts[3]) + ": use a region such as us-east-1");
         }
-        return Optional.of("'" + text + "' is not a valid ARN: arn:partition:service:region:account:resource");
+        if (!parts[3].isEmpty() && !isInPartition(parts[1], parts[3])) {
+            return Optional.of(shown + " has region " + Shown.quoted(parts[3]) + ", which partition " + parts[1]
+                    + " does not have: use one of its regions, such as " + REGION_EXAMPLES.get(parts[1]));
+        }
+        return Optional.of(shown + " is not a valid ARN: arn:partition:service:region:account:resource");
+    }
+
+    /**
+     * Whether {@code region} may appear in an ARN of {@code partition}: a name shaped like an AWS region must be one of
+     * the partition's; other names (an emulator's, such as {@code elasticmq}) are left alone.
+     */
+    static boolean isInPartition(String partition, String region) {
+        return !AWS_REGION_SHAPE.matcher(region).matches() || PARTITION_REGIONS.get(partition).matcher(region).matches();
     }
 
     /** Whether {@code accountId} is a 12-digit AWS account id. */

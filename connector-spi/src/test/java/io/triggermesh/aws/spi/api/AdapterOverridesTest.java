@@ -73,6 +73,70 @@ class AdapterOverridesTest {
     }
 
     @Test
+    void malformedAndNegativeQuantitiesAreRefusedWithAnExample() {
+        AdapterOverrides overrides = new AdapterOverrides(null, null, new AdapterOverrides.Resources(
+                Map.of("memory", "1.2.3Gi", "cpu", "-5", "ephemeral-storage", "1eKi"), null), null, null, null, null);
+
+        assertThat(problems(overrides)).extracting(Problem::path).containsExactly(
+                PATH + ".resources.requests.cpu", PATH + ".resources.requests.ephemeral-storage",
+                PATH + ".resources.requests.memory");
+        assertThat(problems(overrides)).allSatisfy(p -> assertThat(p.message()).contains("128Mi"));
+        assertThat(problems(overrides).get(0).message()).startsWith("'-5' is negative");
+    }
+
+    @Test
+    void everyQuantityFormKubernetesAcceptsIsAccepted() {
+        AdapterOverrides overrides = new AdapterOverrides(null, null, new AdapterOverrides.Resources(
+                Map.of("cpu", "0.5", "memory", "1e3", "a", ".5", "b", "5.", "c", "+1k", "d", "2E", "e", "3E-2"),
+                Map.of("cpu", "1", "memory", "1Ki")), null, null, null, null);
+
+        assertThat(problems(overrides)).isEmpty();
+    }
+
+    @Test
+    void aRequestLargerThanItsLimitIsRefused() {
+        AdapterOverrides overrides = new AdapterOverrides(null, null, new AdapterOverrides.Resources(
+                Map.of("memory", "2Gi", "cpu", "500m"), Map.of("memory", "1024Mi", "cpu", "0.5")),
+                null, null, null, null);
+
+        assertThat(problems(overrides)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(PATH + ".resources.requests.memory");
+            assertThat(p.message()).contains("'2Gi' is more than the limit '1024Mi'");
+        });
+    }
+
+    @Test
+    void annotationsLargerThanKubernetesAllowsAreRefused() {
+        AdapterOverrides overrides = new AdapterOverrides(null, null, null, null,
+                Map.of("a", "x".repeat(196 * 1024), "b", "y".repeat(60 * 1024)), null, null);
+
+        assertThat(problems(overrides)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(PATH + ".annotations");
+            assertThat(p.message()).contains("262146 bytes").contains("262144");
+        });
+    }
+
+    @Test
+    void annotationKeyPrefixIsADnsSubdomainOfAtMost253Characters() {
+        String longPrefix = ("a".repeat(60) + ".").repeat(5) + "io/key";
+        AdapterOverrides overrides = new AdapterOverrides(null, null, null, null,
+                Map.of(longPrefix, "v", "ok.example.com/key", "v"), null, null);
+
+        assertThat(problems(overrides)).extracting(Problem::path).containsExactly(PATH + ".annotations." + longPrefix);
+    }
+
+    @Test
+    void echoedKeysAreQuotedAndCannotForgeLines() {
+        AdapterOverrides overrides = new AdapterOverrides(null, null, null,
+                Map.of("x\r\ninvalid  forged\u001b[31m", "v"), null, null, null);
+
+        assertThat(problems(overrides)).singleElement().satisfies(p -> {
+            assertThat(p.toString()).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u001b");
+            assertThat(p.message()).startsWith("'x\\r\\ninvalid  forged\\u001b[31m' is not a valid key");
+        });
+    }
+
+    @Test
     void labelKeysAndValuesFollowKubernetesSyntax() {
         AdapterOverrides overrides = new AdapterOverrides(null, null, null,
                 Map.of("bad key", "v", "ok", "bad value!"), Map.of("fine/key", "values may be anything"),

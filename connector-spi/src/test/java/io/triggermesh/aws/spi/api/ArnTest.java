@@ -73,4 +73,34 @@ class ArnTest {
     void acceptsRegionNamesOfSqsCompatibleServers() {
         assertThat(Arn.parse("arn:aws:sqs:elasticmq:000000000000:queue")).isPresent();
     }
+
+    @Test
+    void aRegionItsPartitionDoesNotHaveIsRefused() {
+        assertThat(Arn.parse("arn:aws:sqs:mars-north-9:123456789012:q")).isEmpty();
+        assertThat(Arn.syntaxProblem("arn:aws:sqs:mars-north-9:123456789012:q")).hasValueSatisfying(m ->
+                assertThat(m).contains("region 'mars-north-9', which partition aws does not have")
+                        .contains("us-east-1"));
+        assertThat(Arn.parse("arn:aws-cn:sqs:us-east-1:123456789012:q")).isEmpty();
+        assertThat(Arn.parse("arn:aws:sqs:cn-north-1:123456789012:q")).isEmpty();
+        assertThat(Arn.parse("arn:aws:sqs:us-gov-west-1:123456789012:q")).isEmpty();
+    }
+
+    @Test
+    void realRegionsAndEmulatorNamesAreAccepted() {
+        assertThat(Arn.parse("arn:aws:sqs:ap-southeast-3:123456789012:q")).isPresent();
+        assertThat(Arn.parse("arn:aws:sqs:il-central-1:123456789012:q")).isPresent();
+        assertThat(Arn.parse("arn:aws-cn:sqs:cn-northwest-1:123456789012:q")).isPresent();
+        assertThat(Arn.parse("arn:aws-us-gov:sqs:us-gov-east-1:123456789012:q")).isPresent();
+        assertThat(Arn.parse("arn:aws:sqs:elasticmq:000000000000:q")).isPresent();
+    }
+
+    @Test
+    void aHugeArnIsNotEchoedInFull() {
+        String huge = "arn:aws:sqs:us-east-1:1234:" + "q".repeat(1024 * 1024);
+
+        assertThat(Arn.syntaxProblem(huge)).hasValueSatisfying(m -> {
+            assertThat(m.length()).isLessThan(300);
+            assertThat(m).contains("… (" + huge.length() + " chars)");
+        });
+    }
 }
