@@ -11,5 +11,9 @@
  * {@link io.triggermesh.aws.spi.api.ValidationRule}) are optional hints for the CRD generator: required fields,
  * patterns, allowed values and rules between fields that a Java type cannot express. They change nothing at run
  * time.
+ *
+ * <p>{@link io.triggermesh.aws.spi.api.CredentialRedactor} is the one redactor for text that may carry AWS
+ * credentials (AWS error messages echo the signed request); {@link io.triggermesh.aws.spi.api.Redaction} masks the
+ * user and password part of URIs.
  */
 package io.triggermesh.aws.spi.api;
