@@ -8,7 +8,11 @@ import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.auth.model.RoleArn;
 import io.triggermesh.aws.auth.model.SecretKeyRef;
 import io.triggermesh.aws.auth.model.ValueSource;
+import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -76,18 +80,20 @@ public final class ObjectCredentials {
         }
         String defaultSession = SessionNames.forObject(owner.namespace(), owner.name());
         CredentialChain chain = new CredentialChain(endpoints, options);
+        List<String> known = new ArrayList<>();
         try {
             String description = auth.mode() == AwsAuth.Mode.CREDENTIALS
-                    ? withKeys(owner, auth.credentials(), defaultSession, chain)
-                    : withIam(owner, auth.iam(), serviceAccountName, defaultSession, chain);
-            return new ResolvedIdentity(chain.build(), description);
+                    ? withKeys(owner, auth.credentials(), defaultSession, chain, known)
+                    : withIam(owner, auth.iam(), serviceAccountName, defaultSession, chain, known);
+            return new ResolvedIdentity(chain.build(), description, CredentialRedactor.knowing(known));
         } catch (RuntimeException e) {
             chain.abandon();
             throw e;
         }
     }
 
-    private String withKeys(OwnerObject owner, Credentials credentials, String defaultSession, CredentialChain chain) {
+    private String withKeys(OwnerObject owner, Credentials credentials, String defaultSession, CredentialChain chain,
+            List<String> known) {
         Set<String> secretNames = new TreeSet<>();
         String keyId = value(owner, credentials.accessKeyID(), CREDENTIALS + ".accessKeyID", secretNames);
         String secret = value(owner, credentials.secretAccessKey(), CREDENTIALS + ".secretAccessKey", secretNames);
@@ -95,6 +101,8 @@ public final class ObjectCredentials {
                 : value(owner, credentials.sessionToken(), CREDENTIALS + ".sessionToken", secretNames);
         Optional<AssumeRoleSpec> assume = assumeRole(credentials.assumeIamRole(),
                 credentials.assumeIamRoleOptions(), CREDENTIALS, defaultSession);
+        known.addAll(Arrays.asList(keyId, secret, token));
+        assume.map(AssumeRoleSpec::externalId).ifPresent(known::add);
         chain.staticKeys(keyId, secret, token);
         assume.ifPresent(chain::assumeRole);
         String source = secretNames.isEmpty() ? "inline values"
@@ -104,9 +112,10 @@ public final class ObjectCredentials {
     }
 
     private String withIam(OwnerObject owner, Iam iam, String serviceAccountName, String defaultSession,
-            CredentialChain chain) {
+            CredentialChain chain, List<String> known) {
         Optional<AssumeRoleSpec> assume = assumeRole(iam.assumeIamRole(), iam.assumeIamRoleOptions(), IAM,
                 defaultSession);
+        assume.map(AssumeRoleSpec::externalId).ifPresent(known::add);
         String description;
         if (iam.roleArn() != null) {
             if (RoleArn.parse(iam.roleArn()).isEmpty()) {

@@ -83,6 +83,26 @@ class ObjectCredentialsTest {
     }
 
     @Test
+    void theIdentitysRedactorMasksTheObjectsValuesInPlay() {
+        secretData.put("team-a/aws/AWS_SECRET_ACCESS_KEY", SECRET_CANARY);
+        secretData.put("team-a/aws/AWS_SESSION_TOKEN", TOKEN_CANARY);
+        // A key id without the AKIA shape (emulators accept any) is masked because it is known.
+        Credentials credentials = Credentials.keys(ValueSource.literal("object-key-id"),
+                        ValueSource.fromSecret("aws", "AWS_SECRET_ACCESS_KEY"))
+                .withSessionToken(ValueSource.fromSecret("aws", "AWS_SESSION_TOKEN"))
+                .withAssumeRole(OTHER_ROLE, new AssumeRoleOptions("external-id-7", null, 900));
+
+        try (ResolvedIdentity identity = resolve(IdentityChoice.OBJECT_IDENTITY_ONLY,
+                AwsAuth.ofCredentials(credentials))) {
+            String echoed = "key object-key-id, secret " + SECRET_CANARY + ", token " + TOKEN_CANARY
+                    + ", ExternalId external-id-7, Credential=ASIAQX7EXAMPLE2KEYID/20261204/us-east-1/sts";
+            assertThat(identity.redactor().redact(echoed)).isEqualTo("key ***, secret ***, token ***,"
+                    + " ExternalId ***, Credential=***/20261204/us-east-1/sts");
+            assertThat(identity.toString()).doesNotContain(SECRET_CANARY, TOKEN_CANARY, "external-id-7");
+        }
+    }
+
+    @Test
     void iamRoleIsUsedThroughATokenOfTheObjectsServiceAccount() {
         try (ResolvedIdentity identity = resolve(IdentityChoice.OBJECT_IDENTITY_ONLY, AwsAuth.ofIam(Iam.role(ROLE)))) {
             assertThat(identity.handle().provider())
