@@ -5,8 +5,11 @@ import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.api.Arn;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +43,29 @@ public final class AuthValidator {
         AuthValidator validator = new AuthValidator();
         validator.checkAuth(auth, basePath);
         return List.copyOf(validator.problems);
+    }
+
+    /**
+     * Problems between the roles of a valid auth block and the resources the object names: each role must be in the
+     * partition of every resource ARN (a region outside its partition is refused by {@link Arn#parse} already).
+     *
+     * @param auth the auth block
+     * @param basePath the block's JSON path (usually {@code spec.auth})
+     * @param resources the ARNs in the rest of the spec, by JSON path
+     */
+    public static List<Problem> partitionProblems(AwsAuth auth, String basePath, Map<String, Arn> resources) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> roles = new LinkedHashMap<>();
+        if (auth.iam() != null) {
+            roles.put(basePath + ".iam.roleArn", auth.iam().roleArn());
+            roles.put(basePath + ".iam.assumeIamRole", auth.iam().assumeIamRole());
+        }
+        if (auth.credentials() != null) {
+            roles.put(basePath + ".credentials.assumeIamRole", auth.credentials().assumeIamRole());
+        }
+        roles.forEach((path, arn) -> RoleArnCheck.partitionProblem(arn, resources)
+                .ifPresent(m -> problems.add(new Problem(path, m))));
+        return problems;
     }
 
     private void report(String path, String message) {

@@ -2,6 +2,7 @@ package io.triggermesh.aws.auth.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.api.Shown;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -129,13 +130,14 @@ final class JsonFieldReader {
             if (!object.has(suggestion.get())) {
                 misspelledPaths.add(child(path, suggestion.get()));
             }
-            report(child(path, name), "unknown field " + name + "; did you mean " + suggestion.get() + "?");
+            report(child(path, name), "unknown field " + Shown.quoted(name) + "; did you mean " + suggestion.get()
+                    + "?");
             return;
         }
         String home = known.misplaced().get(name.toLowerCase(Locale.ROOT));
         if (home != null) {
             String where = home.replace("{auth}", authPath).replace("{here}", path);
-            report(child(path, name), "unknown field " + name + " here: it belongs under " + where);
+            report(child(path, name), "unknown field " + Shown.quoted(name) + " here: it belongs under " + where);
             return;
         }
         if (known.namesMayBeSecret()) {
@@ -143,7 +145,7 @@ final class JsonFieldReader {
             report(path, "has an unknown field (its name is not shown in case it is a credential); " + allowed);
             return;
         }
-        report(child(path, name), "unknown field " + name + "; " + allowed);
+        report(child(path, name), "unknown field " + Shown.quoted(name) + "; " + allowed);
     }
 
     private static String describe(JsonNode node) {

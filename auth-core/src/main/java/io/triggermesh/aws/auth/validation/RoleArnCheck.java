@@ -1,6 +1,7 @@
 package io.triggermesh.aws.auth.validation;
 
 import io.triggermesh.aws.auth.model.RoleArn;
+import io.triggermesh.aws.spi.api.Arn;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -51,6 +52,24 @@ final class RoleArnCheck {
             return Optional.empty();
         }
         return Optional.of(diagnose(arn) + "; " + field + " needs an IAM role ARN like " + EXAMPLE);
+    }
+
+    /**
+     * Why the valid role ARN {@code arn} cannot act on {@code resources} (ARNs by path): credentials of one
+     * partition are unknown in another, so a role of {@code aws-cn} can never reach an {@code aws} queue. Empty when
+     * every resource is in the role's partition.
+     */
+    static Optional<String> partitionProblem(String arn, Map<String, Arn> resources) {
+        Optional<RoleArn> role = RoleArn.parse(arn);
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
+        String partition = role.get().partition();
+        return resources.entrySet().stream().filter(r -> !r.getValue().partition().equals(partition)).findFirst()
+                .map(r -> "is a role of partition " + partition + " but " + r.getKey() + " is in partition "
+                        + r.getValue().partition() + ", and a role can act only within its own partition: use a role"
+                        + " of partition " + r.getValue().partition() + " (arn:" + r.getValue().partition()
+                        + ":iam::<account>:role/<name>), or a resource in " + partition);
     }
 
     private static String diagnose(String arn) {

@@ -77,14 +77,14 @@ class AuthParserTest {
     @Test
     void unknownFieldsAreProblemsWithDidYouMean() {
         assertThat(parseAuth("iam: {roleARN: 'arn:aws:iam::123456789012:role/r', serviceAccount: sa}").problems())
-                .containsExactly(new Problem("spec.auth.iam.roleARN", "unknown field roleARN; did you mean roleArn?"));
+                .containsExactly(new Problem("spec.auth.iam.roleARN", "unknown field 'roleARN'; did you mean roleArn?"));
         assertThat(parseAuth("""
                 credentials:
                   accessKeyId: {valueFromSecret: {name: aws, key: id}}
                   secrectAccessKey: {valueFromSecret: {nmae: aws, key: secret}}
                 """).problems()).extracting(Problem::toString).containsExactly(
-                "spec.auth.credentials.accessKeyId: unknown field accessKeyId; did you mean accessKeyID?",
-                "spec.auth.credentials.secrectAccessKey: unknown field secrectAccessKey; did you mean"
+                "spec.auth.credentials.accessKeyId: unknown field 'accessKeyId'; did you mean accessKeyID?",
+                "spec.auth.credentials.secrectAccessKey: unknown field 'secrectAccessKey'; did you mean"
                         + " secretAccessKey?");
         // A misspelling next to the right spelling: the right one is used, the other is still reported.
         assertThat(parseAuth("""
@@ -94,11 +94,11 @@ class AuthParserTest {
                 """).problems()).extracting(Problem::path).containsExactly(
                 "spec.auth.credentials.accessKeyId", "spec.auth.credentials.secretAccessKey");
         assertThat(parseAuth("iam: {serviceAccountName: sa}").problems().get(0).message())
-                .isEqualTo("unknown field serviceAccountName; did you mean serviceAccount?");
+                .isEqualTo("unknown field 'serviceAccountName'; did you mean serviceAccount?");
         assertThat(parseAuth("iam: {serviceAccount: sa, colour: blue}").problems()).singleElement()
                 .satisfies(p -> {
                     assertThat(p.path()).isEqualTo("spec.auth.iam.colour");
-                    assertThat(p.message()).isEqualTo("unknown field colour; allowed fields: roleArn, serviceAccount,"
+                    assertThat(p.message()).isEqualTo("unknown field 'colour'; allowed fields: roleArn, serviceAccount,"
                             + " assumeIamRole, assumeIamRoleOptions");
                 });
     }
@@ -106,15 +106,15 @@ class AuthParserTest {
     @Test
     void fieldsAtTheWrongLevelSayWhereTheyBelong() {
         assertThat(parseAuth("roleArn: 'arn:aws:iam::123456789012:role/r'").problems()).extracting(Problem::toString)
-                .contains("spec.auth.roleArn: unknown field roleArn here: it belongs under spec.auth.iam");
+                .contains("spec.auth.roleArn: unknown field 'roleArn' here: it belongs under spec.auth.iam");
         assertThat(parseAuth("""
                 credentials:
                   accessKeyID: {name: aws, key: id}
                   secretAccessKey: {valueFrom: {name: aws, key: secret}}
                 """).problems()).extracting(Problem::toString).contains(
-                "spec.auth.credentials.accessKeyID.name: unknown field name here: it belongs under"
+                "spec.auth.credentials.accessKeyID.name: unknown field 'name' here: it belongs under"
                         + " spec.auth.credentials.accessKeyID.valueFromSecret",
-                "spec.auth.credentials.secretAccessKey.valueFrom: unknown field valueFrom; did you mean"
+                "spec.auth.credentials.secretAccessKey.valueFrom: unknown field 'valueFrom'; did you mean"
                         + " valueFromSecret?");
     }
 

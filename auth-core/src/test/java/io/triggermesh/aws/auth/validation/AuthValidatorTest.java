@@ -8,7 +8,9 @@ import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.auth.model.ValueSource;
 import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.api.Arn;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One test per rule of spec.auth, each with inputs that pass and inputs that fail. */
@@ -313,5 +315,28 @@ class AuthValidatorTest {
                 "spec.auth.credentials.assumeIamRoleOptions.durationSeconds",
                 "spec.auth.iam.serviceAccount",
                 "spec.auth.iam.assumeIamRoleOptions");
+    }
+
+    @Test
+    void aRoleOfAnotherPartitionThanTheResourceIsRefused() {
+        AwsAuth chinaRole = AwsAuth.ofIam(new Iam("arn:aws-cn:iam::123456789012:role/x", null, null, null));
+        Map<String, Arn> resources = Map.of("spec.arn", Arn.parse("arn:aws:sqs:us-east-1:123456789012:q").orElseThrow());
+
+        assertThat(AuthValidator.partitionProblems(chinaRole, "spec.auth", resources)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("spec.auth.iam.roleArn");
+            assertThat(p.message()).contains("partition aws-cn but spec.arn is in partition aws")
+                    .contains("arn:aws:iam::<account>:role/<name>");
+        });
+    }
+
+    @Test
+    void anAssumedRoleOfAnotherPartitionIsRefusedAndOneOfTheSamePartitionIsNot() {
+        Map<String, Arn> resources = Map.of("spec.arn", Arn.parse("arn:aws-cn:s3:::bucket").orElseThrow());
+        AwsAuth sameChina = AwsAuth.ofCredentials(KEYS.withAssumeRole("arn:aws-cn:iam::123456789012:role/x", null));
+        AwsAuth global = AwsAuth.ofCredentials(KEYS.withAssumeRole(ROLE, null));
+
+        assertThat(AuthValidator.partitionProblems(sameChina, "spec.auth", resources)).isEmpty();
+        assertThat(AuthValidator.partitionProblems(global, "spec.auth", resources)).extracting(Problem::path)
+                .containsExactly("spec.auth.credentials.assumeIamRole");
     }
 }
