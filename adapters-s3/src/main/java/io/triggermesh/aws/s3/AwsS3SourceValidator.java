@@ -6,6 +6,7 @@ import io.triggermesh.aws.s3.api.S3EventTypes;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class AwsS3SourceValidator {
             } else if (!S3EventTypes.isKnown(type)) {
                 String fix = S3EventTypes.suggestion(type).map(known -> "did you mean " + known + "?")
                         .orElse("use one of " + String.join(", ", S3EventTypes.ALL));
-                problems.add(new Problem(path, "'" + type + "' is not an S3 event type; " + fix));
+                problems.add(new Problem(path, Shown.quoted(type) + " is not an S3 event type; " + fix));
             }
         }
     }
@@ -82,7 +83,7 @@ final class AwsS3SourceValidator {
                     + " standard queue");
         }
         if (!QUEUE_NAME.matcher(arn.resource()).matches()) {
-            return Optional.of("names queue '" + arn.resource() + "'; queue names have 1 to 80 letters, digits, '-'"
+            return Optional.of("names queue " + Shown.quoted(arn.resource()) + "; queue names have 1 to 80 letters, digits, '-'"
                     + " and '_'");
         }
         if (bucket.isPresent() && !bucket.get().partition().equals(arn.partition())) {

@@ -3,6 +3,7 @@ package io.triggermesh.aws.sqs;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
 import io.triggermesh.aws.sqs.api.GoDuration;
@@ -34,7 +35,7 @@ final class AwsSqsSourceValidator {
                     new Problem("spec.receiveOptions.visibilityTimeout", m)));
         }
         if (spec.processor().isEmpty()) {
-            problems.add(new Problem("spec.messageProcessor", "'" + spec.messageProcessor() + "' is not a message"
+            problems.add(new Problem("spec.messageProcessor", Shown.quoted(spec.messageProcessor()) + " is not a message"
                     + " processor: use one of " + String.join(", ", MessageProcessor.jsonNames())));
         }
         if (spec.endpoint() != null) {
@@ -62,13 +63,13 @@ final class AwsSqsSourceValidator {
             return Optional.of(e.getMessage());
         }
         if (timeout.isNegative()) {
-            return Optional.of("'" + text + "' is negative: use 0s to 12h");
+            return Optional.of(Shown.quoted(text) + " is negative: use 0s to 12h");
         }
         if (timeout.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
-            return Optional.of("'" + text + "' is longer than SQS's maximum of 12h: use 0s to 12h");
+            return Optional.of(Shown.quoted(text) + " is longer than SQS's maximum of 12h: use 0s to 12h");
         }
         if (timeout.getNano() != 0) {
-            return Optional.of("'" + text + "' is not a whole number of seconds, which SQS requires: use for example "
+            return Optional.of(Shown.quoted(text) + " is not a whole number of seconds, which SQS requires: use for example "
                     + Math.max(1, Math.round(timeout.toMillis() / 1000.0)) + "s");
         }
         return Optional.empty();
@@ -104,11 +105,11 @@ final class AwsSqsSourceValidator {
             return Optional.empty();
         }
         if (!Arn.isAccountId(owner)) {
-            return Optional.of("'" + owner + "' is not an AWS account id, which is 12 digits");
+            return Optional.of(Shown.quoted(owner) + " is not an AWS account id, which is 12 digits");
         }
         return QueueArn.parse(spec.arn())
                 .filter(queue -> !queue.accountId().equals(owner))
-                .map(queue -> "is " + owner + " but the queue ARN names account " + queue.accountId()
+                .map(queue -> "is " + Shown.quoted(owner) + " but the queue ARN names account " + queue.accountId()
                         + ": make them equal, or remove queueOwnerAccountId");
     }
 }

@@ -8,6 +8,7 @@ import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.sqs.api.AwsSqsTargetSpec;
 import io.triggermesh.aws.sqs.api.QueueArn;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class AwsSqsTargetKind implements ConnectorKind<AwsSqsTargetSpec> {
                     + "default");
         }
         if (!MESSAGE_GROUP_ID.matcher(group).matches()) {
-            return Optional.of("'" + group + "' is not a message group id: use 1 to 128 ASCII letters, digits and"
+            return Optional.of(Shown.quoted(group) + " is not a message group id: use 1 to 128 ASCII letters, digits and"
                     + " punctuation, without spaces");
         }
         return Optional.empty();

@@ -40,6 +40,22 @@ class AwsSqsSourceValidationTest {
     }
 
     @Test
+    void echoedValuesAreQuotedEscapedAndCut() {
+        Problem forged = onlyProblem(SqsFixtures.sourceWithProcessor("x\r\nok       AWSSQSSource/forged\u001b[32m"));
+        Problem huge = onlyProblem(SqsFixtures.source("arn:aws:sqs:us-east-1:1234:" + "q".repeat(1024 * 1024)));
+
+        assertThat(forged.message()).startsWith("'x\\r\\nok       AWSSQSSource/forged\\u001b[32m' is not a message")
+                .doesNotContain("\n").doesNotContain("\u001b");
+        assertThat(huge.message()).hasSizeLessThan(400).contains("… (" + (27 + 1024 * 1024) + " chars)");
+    }
+
+    @Test
+    void aQueueInARegionItsPartitionDoesNotHaveIsRefused() {
+        assertThat(onlyProblem(SqsFixtures.source("arn:aws:sqs:mars-north-9:123456789012:q")).message())
+                .contains("region 'mars-north-9', which partition aws does not have");
+    }
+
+    @Test
     void queueArnNeedsRegionAndAccount() {
         assertThat(onlyProblem(SqsFixtures.source("arn:aws:sqs:::orders")).message()).contains("region or account");
         assertThat(onlyProblem(SqsFixtures.source("arn:aws:sqs:1234abcd:queue_name")).message())
@@ -54,7 +70,7 @@ class AwsSqsSourceValidationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "30|has no unit: write 30s",
+        "30|has no unit: write '30s'",
         "-5s|negative",
         "12h1s|maximum of 12h",
         "1.5s|whole number of seconds",

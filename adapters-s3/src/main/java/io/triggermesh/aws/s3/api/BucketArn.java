@@ -1,6 +1,7 @@
 package io.triggermesh.aws.s3.api;
 
 import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.Shown;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,7 +60,7 @@ public record BucketArn(String partition, String region, String accountId, Strin
             return Optional.of("is an S3 object ARN; " + kind + " needs the bucket's ARN, arn:" + arn.partition()
                     + ":s3:::" + bucket);
         }
-        return nameProblem(arn.resource()).map(reason -> "names bucket '" + arn.resource() + "', which " + reason);
+        return nameProblem(arn.resource()).map(reason -> "names bucket " + Shown.quoted(arn.resource()) + ", which " + reason);
     }
 
     /**

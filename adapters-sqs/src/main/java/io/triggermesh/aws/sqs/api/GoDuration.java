@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs.api;
 
+import io.triggermesh.aws.spi.api.Shown;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -45,23 +46,23 @@ public final class GoDuration {
             return Duration.ZERO;
         }
         if (unsigned.matches("\\d+(\\.\\d*)?")) {
-            throw new IllegalArgumentException("'" + text + "' has no unit: write " + text + "s for seconds (or use"
+            throw new IllegalArgumentException(Shown.quoted(text) + " has no unit: write " + Shown.quoted(text + "s") + " for seconds (or use"
                     + " m, h, ms)");
         }
         if (!WHOLE.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: write for example 30s, 5m or 1h30m");
+            throw new IllegalArgumentException(Shown.quoted(text) + " is not a duration: write for example 30s, 5m or 1h30m");
         }
         BigDecimal nanos = BigDecimal.ZERO;
         Matcher m = COMPONENT.matcher(unsigned);
         while (m.find()) {
             BigDecimal perUnit = NANOS_PER_UNIT.get(m.group(2));
             if (perUnit == null) {
-                throw new IllegalArgumentException("'" + text + "' uses unit '" + m.group(2) + "': use ns, us, ms,"
+                throw new IllegalArgumentException(Shown.quoted(text) + " uses unit " + Shown.quoted(m.group(2)) + ": use ns, us, ms,"
                         + " s, m or h, for example 30s or 5m");
             }
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(perUnit));
             if (nanos.compareTo(MAX_NANOS) > 0) {
-                throw new IllegalArgumentException("'" + text + "' is too long a duration");
+                throw new IllegalArgumentException(Shown.quoted(text) + " is too long a duration");
             }
         }
         Duration result = Duration.ofNanos(nanos.longValue());

@@ -1,6 +1,7 @@
 package io.triggermesh.aws.sqs.api;
 
 import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.Shown;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ public record QueueArn(String partition, String region, String accountId, String
             return Optional.of("lacks the queue's region or account; " + needs);
         }
         if (!isValidName(arn.resource())) {
-            return Optional.of("names queue '" + arn.resource() + "'; queue names have 1 to 80 letters, digits, '-'"
+            return Optional.of("names queue " + Shown.quoted(arn.resource()) + "; queue names have 1 to 80 letters, digits, '-'"
                     + " and '_', and FIFO queue names end in .fifo within those 80");
         }
         return Optional.empty();

@@ -38,7 +38,7 @@ class GoDurationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"30|write 30s", "5d|use ns, us, ms, s, m or h", "soon|for example 30s"})
+    @CsvSource(delimiter = '|', value = {"30|write '30s'", "5d|use ns, us, ms, s, m or h", "soon|for example 30s"})
     void messagesSayWhatToWriteInstead(String text, String advice) {
         assertThatThrownBy(() -> GoDuration.parse(text)).hasMessageContaining(advice);
     }
