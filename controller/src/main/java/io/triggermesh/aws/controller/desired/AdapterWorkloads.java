@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -29,6 +31,8 @@ public final class AdapterWorkloads {
     public static final String CREDENTIALS_VERSION_ANNOTATION = "triggermesh.io/credentials-version";
     public static final String CONTAINER_NAME = "adapter";
     public static final int SERVICE_PORT = 80;
+    /** The path every target adapter answers with its health: 200 when it can deliver, 503 when not. */
+    public static final String HEALTH_PATH = "/health";
 
     private AdapterWorkloads() {
     }
@@ -128,8 +132,33 @@ public final class AdapterWorkloads {
                     .withNewCapabilities().withDrop("ALL").endCapabilities()
                 .endSecurityContext();
         input.workload().httpPort().ifPresent(port -> container
-                .addNewPort().withName("http").withContainerPort(port).withProtocol("TCP").endPort());
+                .addNewPort().withName("http").withContainerPort(port).withProtocol("TCP").endPort()
+                .withReadinessProbe(readinessProbe())
+                .withLivenessProbe(livenessProbe()));
         return container.build();
+    }
+
+    /**
+     * A target is ready while {@code GET /health} answers 200: it answers 503 while the adapter cannot deliver (its
+     * queue or bucket is missing, or it is stopping), so the Service sends it nothing and {@code Deployed} follows.
+     * Sources serve no HTTP and get no probes: they are available while their process runs.
+     */
+    public static Probe readinessProbe() {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(HEALTH_PATH).withNewPort("http").endHttpGet()
+                .withPeriodSeconds(5).withTimeoutSeconds(2).withFailureThreshold(2).withSuccessThreshold(1)
+                .build();
+    }
+
+    /**
+     * A target is alive while it accepts connections. Not {@code /health}: a 503 there means "the queue is missing",
+     * which a restart cannot fix; restarting would only add CrashLoopBackOff to the real reason.
+     */
+    public static Probe livenessProbe() {
+        return new ProbeBuilder()
+                .withNewTcpSocket().withNewPort("http").endTcpSocket()
+                .withInitialDelaySeconds(10).withPeriodSeconds(10).withTimeoutSeconds(2).withFailureThreshold(3)
+                .build();
     }
 
     private static ResourceRequirements resources(AdapterInput input) {

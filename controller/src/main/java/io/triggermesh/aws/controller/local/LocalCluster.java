@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.local;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -101,6 +102,14 @@ public final class LocalCluster implements AutoCloseable {
                 .andReturn(201, new TokenRequestBuilder().withNewStatus().withToken(token)
                         .withExpirationTimestamp("2099-01-01T00:00:00Z").endStatus().build())
                 .always();
+    }
+
+    /**
+     * Answers every {@code POST path} with {@code code} and {@code status} from now on, as an API server refusing a
+     * create would (quota, admission policy, an invalid object): lets tests see how a refused write is reported.
+     */
+    public void refuseCreates(String path, int code, Status status) {
+        server.expect().post().withPath(path).andReturn(code, status).always();
     }
 
     /** Every request received so far (and forgets them), in order. */

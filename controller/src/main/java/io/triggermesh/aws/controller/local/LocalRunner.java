@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Plays the kubelet's part in local mode: starts every adapter Deployment the controller creates as a local JVM
  * process with the Deployment's environment resolved (Secret references read from the API; for IRSA, what the EKS
  * webhook would inject: {@code AWS_ROLE_ARN} and a web-identity token file), restarts it when the Deployment
- * changes or the process dies, stops it when the Deployment goes, and gives targets a local port.
+ * changes or the process dies, stops it when the Deployment goes, and gives targets a local port. Every two seconds
+ * it writes each Deployment's status from the adapter's health ({@link LocalAvailability}), as a cluster would.
  */
 public final class LocalRunner implements AutoCloseable {
 
@@ -55,6 +57,7 @@ public final class LocalRunner implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final LocalAvailability availability;
     private SharedIndexInformer<Deployment> informer;
 
     private record Running(String template, AdapterProcess process) {
@@ -71,6 +74,7 @@ public final class LocalRunner implements AutoCloseable {
         this.classpath = classpath;
         this.console = console;
         this.defaults = Map.copyOf(defaults);
+        this.availability = new LocalAvailability(client);
     }
 
     public void start() {
@@ -106,6 +110,16 @@ public final class LocalRunner implements AutoCloseable {
     private void syncAll() {
         informer.getStore().list().forEach(d -> sync(key(d)));
         running.keySet().stream().filter(k -> informer.getStore().getByKey(k) == null).forEach(this::sync);
+        informer.getStore().list().forEach(this::reportAvailability);
+    }
+
+    /** As the kubelet's readiness probe feeds the Deployment's status, so Deployed and Ready follow the adapter. */
+    private void reportAvailability(Deployment deployment) {
+        String key = key(deployment);
+        Running current = running.get(key);
+        Integer port = ports.get(key);
+        availability.report(deployment, current != null && current.process().alive(),
+                port == null ? OptionalInt.empty() : OptionalInt.of(port));
     }
 
     private synchronized void sync(String key) {

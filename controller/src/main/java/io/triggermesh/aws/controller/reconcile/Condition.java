@@ -5,9 +5,12 @@ import java.util.Map;
 
 /**
  * One status condition. {@code status} is {@code "True"}, {@code "False"} or {@code "Unknown"}; reasons are
- * CamelCase; messages say what is wrong and how to fix it, never a secret value.
+ * CamelCase; messages say what is wrong and how to fix it, never a secret value. {@code severity} follows Knative:
+ * empty for an error, which Ready summarises, or {@code "Warning"} for something worth fixing that does not stop
+ * the adapter, which Ready ignores (see docs/architecture.md, "Conditions").
  */
-public record Condition(String type, String status, String reason, String message, String lastTransitionTime) {
+public record Condition(String type, String status, String reason, String message, String lastTransitionTime,
+                        String severity) {
 
     public static final String READY = "Ready";
     public static final String SERVICE_ACCOUNT_READY = "ServiceAccountReady";
@@ -15,6 +18,16 @@ public record Condition(String type, String status, String reason, String messag
     public static final String RESOURCES_READY = "ResourcesReady";
     public static final String SINK_PROVIDED = "SinkProvided";
     public static final String DEPLOYED = "Deployed";
+    public static final String SEVERITY_WARNING = "Warning";
+
+    /** An error-severity condition, as every condition was before severities. */
+    public Condition(String type, String status, String reason, String message, String lastTransitionTime) {
+        this(type, status, reason, message, lastTransitionTime, "");
+    }
+
+    public Condition {
+        severity = severity == null ? "" : severity;
+    }
 
     public static Condition isTrue(String type, String reason, String message) {
         return new Condition(type, "True", reason, message, null);
@@ -24,6 +37,24 @@ public record Condition(String type, String status, String reason, String messag
         return new Condition(type, "False", reason, message, null);
     }
 
+    public static Condition isUnknown(String type, String reason, String message) {
+        return new Condition(type, "Unknown", reason, message, null);
+    }
+
+    /** False, but only a warning: shown and announced by an Event, never turning Ready False. */
+    public static Condition warning(String type, String reason, String message) {
+        return new Condition(type, "False", reason, message, null, SEVERITY_WARNING);
+    }
+
+    public boolean isWarning() {
+        return SEVERITY_WARNING.equals(severity);
+    }
+
+    /** The same condition with {@code time} as its transition time. */
+    public Condition at(String time) {
+        return new Condition(type, status, reason, message, time, severity);
+    }
+
     public boolean holds() {
         return "True".equals(status);
     }
@@ -31,7 +62,7 @@ public record Condition(String type, String status, String reason, String messag
     /** Equal apart from the transition time. */
     public boolean sameAs(Condition other) {
         return other != null && type.equals(other.type) && status.equals(other.status) && reason.equals(other.reason)
-                && message.equals(other.message);
+                && message.equals(other.message) && severity.equals(other.severity);
     }
 
     public Map<String, Object> toMap() {
@@ -41,13 +72,16 @@ public record Condition(String type, String status, String reason, String messag
         map.put("reason", reason);
         map.put("message", message);
         map.put("lastTransitionTime", lastTransitionTime);
+        if (!severity.isEmpty()) {
+            map.put("severity", severity);
+        }
         return map;
     }
 
     static Condition fromMap(Map<?, ?> map) {
         return new Condition(text(map.get("type")), text(map.get("status")), text(map.get("reason")),
                 text(map.get("message")), map.get("lastTransitionTime") == null ? null
-                        : String.valueOf(map.get("lastTransitionTime")));
+                        : String.valueOf(map.get("lastTransitionTime")), text(map.get("severity")));
     }
 
     private static String text(Object value) {

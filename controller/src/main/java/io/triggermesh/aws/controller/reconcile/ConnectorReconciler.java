@@ -110,7 +110,19 @@ public final class ConnectorReconciler {
 
         String serviceAccountName = null;
         if (auth.iam() != null) {
-            ServiceAccountPlan plan = serviceAccounts.apply(owner, auth.iam());
+            ServiceAccountPlan plan;
+            try {
+                plan = serviceAccounts.apply(owner, auth.iam());
+            } catch (KubernetesClientException e) {
+                if (!ApiRejection.is(e)) {
+                    throw e;
+                }
+                // Without its ServiceAccount the adapter cannot run as intended: report, retry with backoff.
+                status.condition(ApiRejection.condition(Condition.SERVICE_ACCOUNT_READY, "write the ServiceAccount of "
+                        + owner.displayName(), e, true));
+                writeStatus(kind, object, owner, status);
+                return Result.retry(ApiRejection.REASON);
+            }
             serviceAccountName = plan.serviceAccountName();
             status.condition(ServiceAccountStep.condition(plan)).field("serviceAccountName", serviceAccountName);
         }
@@ -119,6 +131,12 @@ public final class ConnectorReconciler {
         AdapterEnvPlan envPlan = AdapterEnvironment.render(owner, auth);
         CredentialsStep.Outcome credentialsOutcome = credentials.apply(owner, envPlan);
         status.condition(credentialsOutcome.condition());
+        if (ApiRejection.REASON.equals(credentialsOutcome.condition().reason())) {
+            result = result.and(Result.retry(ApiRejection.REASON));
+        } else if (!credentialsOutcome.condition().holds()) {
+            // The fix (creating the Secret or its key) happens outside, and the controller watches no Secrets.
+            result = result.and(Result.requeueAfter(Duration.ofSeconds(30)));
+        }
 
         Map<String, String> pluginStatus = object.pluginStatus();
         if (kind.descriptor().managesAwsResources()) {
@@ -157,7 +175,9 @@ public final class ConnectorReconciler {
             AdapterInput input = new AdapterInput(owner, workload, envPlan, sinkUri, serviceAccountName,
                     read(object, "adapterOverrides", AdapterOverrides.class), credentialsOutcome.credentialsVersion(),
                     settings);
-            status.condition(workloads.apply(input));
+            StepOutcome deployed = workloads.apply(input);
+            status.condition(deployed.condition());
+            result = result.and(deployed.result());
             if (workload.receivesHttp()) {
                 status.field("address", Map.of("url", AdapterWorkloads.addressUrl(owner)));
             }
@@ -203,7 +223,10 @@ public final class ConnectorReconciler {
         emitTransitions(owner, object.status(), next);
     }
 
-    /** One Event per condition whose status or reason changed; none in a steady state. */
+    /**
+     * One Event per condition whose status or reason changed; none in a steady state. Warning-severity conditions
+     * get their Warning Event here too, although they do not turn Ready False.
+     */
     private void emitTransitions(OwnerObject owner, Map<String, Object> before, Map<String, Object> after) {
         Map<String, Condition> old = conditions(before);
         for (Condition next : conditions(after).values()) {
@@ -216,7 +239,8 @@ public final class ConnectorReconciler {
                 if (next.type().equals(Condition.READY)) {
                     events.normal(owner, next.reason(), next.message());
                 }
-            } else {
+            } else if ("False".equals(next.status())) {
+                // Unknown (a rollout in progress) is no failure yet: no Warning until it turns False.
                 events.warning(owner, next.reason(), next.message());
             }
         }

@@ -2,7 +2,9 @@ package io.triggermesh.aws.controller.reconcile;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.auth.env.AdapterEnvPlan;
+import io.triggermesh.aws.auth.env.EnvVar;
 import io.triggermesh.aws.auth.env.OwnedSecret;
 import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.controller.desired.AdapterLabels;
@@ -10,6 +12,8 @@ import io.triggermesh.aws.controller.desired.OwnedSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Secrets behind an adapter's credentials: keeps the owned Secret for literal values in line with the spec
@@ -28,13 +32,25 @@ final class CredentialsStep {
     }
 
     Outcome apply(OwnerObject owner, AdapterEnvPlan plan) {
-        if (!syncOwnedSecret(owner, plan)) {
+        boolean synced;
+        try {
+            synced = syncOwnedSecret(owner, plan);
+        } catch (KubernetesClientException e) {
+            if (!ApiRejection.is(e)) {
+                throw e;
+            }
+            // Never the API's message here: a refusal of a Secret may quote the data it refused.
+            return new Outcome(ApiRejection.condition(Condition.CREDENTIALS_READY, "write Secret "
+                    + OwnedSecret.nameFor(owner), e, false), null);
+        }
+        if (!synced) {
             return new Outcome(Condition.isFalse(Condition.CREDENTIALS_READY, "SecretNameConflict",
                     "Secret " + OwnedSecret.nameFor(owner) + " exists but was not created for this object, so the"
                             + " controller will not store the literal credentials of spec.auth in it; rename or"
                             + " delete that Secret, or use valueFromSecret"), null);
         }
         List<String> missing = new ArrayList<>();
+        Set<String> missingKeys = new TreeSet<>();
         StringBuilder versions = new StringBuilder();
         for (String name : plan.referencedSecretNames()) {
             Secret secret = client.secrets().inNamespace(owner.namespace()).withName(name).get();
@@ -42,6 +58,13 @@ final class CredentialsStep {
                 missing.add(name);
             } else {
                 versions.append(name).append('@').append(secret.getMetadata().getResourceVersion()).append(';');
+                // A missing key leaves the pod in CreateContainerConfigError: as broken as a missing Secret.
+                for (EnvVar var : plan.env()) {
+                    if (var.secretRef() != null && var.secretRef().name().equals(name)
+                            && !hasKey(secret, var.secretRef().key())) {
+                        missingKeys.add("key " + var.secretRef().key() + " of Secret " + name);
+                    }
+                }
             }
         }
         String version = versions.isEmpty() ? null : Digests.short16(versions.toString());
@@ -49,6 +72,13 @@ final class CredentialsStep {
             return new Outcome(Condition.isFalse(Condition.CREDENTIALS_READY, "SecretNotFound",
                     "Secret " + String.join(", ", missing) + " named in spec.auth does not exist in namespace "
                             + owner.namespace() + "; create it with the keys spec.auth refers to"), version);
+        }
+        if (!missingKeys.isEmpty()) {
+            // Names only: the key names are the user's own spec, the Secret's values are never read into a message.
+            return new Outcome(Condition.isFalse(Condition.CREDENTIALS_READY, "SecretKeyNotFound",
+                    "spec.auth names " + String.join(", ", missingKeys) + " in namespace " + owner.namespace()
+                            + ", which does not exist; add the key to the Secret or fix valueFromSecret.key"),
+                    version);
         }
         if (plan.referencedSecretNames().isEmpty()) {
             return new Outcome(Condition.isTrue(Condition.CREDENTIALS_READY, "NoSecretsNeeded",
@@ -78,6 +108,11 @@ final class CredentialsStep {
             client.resource(existing).delete();
         }
         return true;
+    }
+
+    private static boolean hasKey(Secret secret, String key) {
+        return secret.getData() != null && secret.getData().containsKey(key)
+                || secret.getStringData() != null && secret.getStringData().containsKey(key);
     }
 
     private static boolean ownedBy(Secret secret, OwnerObject owner) {

@@ -30,7 +30,7 @@ final class ServiceAccountStep {
         this.client = client;
     }
 
-    /** The applied plan; its warnings become a ServiceAccountReady=False condition. */
+    /** The applied plan; its warnings become a ServiceAccountReady=False condition of severity Warning. */
     ServiceAccountPlan apply(OwnerObject owner, Iam iam) {
         String name = ServiceAccountNames.serviceAccountName(owner, iam);
         ServiceAccount existing = client.serviceAccounts().inNamespace(owner.namespace()).withName(name).get();
@@ -83,7 +83,9 @@ final class ServiceAccountStep {
                     "the adapter runs as ServiceAccount " + plan.serviceAccountName());
         }
         Warning first = plan.warnings().get(0);
-        return Condition.isFalse(Condition.SERVICE_ACCOUNT_READY, first.reason(),
+        // A warning, not an error: the adapter runs (as the role the message names); whether it works shows in
+        // Deployed, which follows its health. Ready is not turned False for it.
+        return Condition.warning(Condition.SERVICE_ACCOUNT_READY, first.reason(),
                 plan.warnings().stream().map(Warning::message).collect(Collectors.joining(" ")));
     }
 

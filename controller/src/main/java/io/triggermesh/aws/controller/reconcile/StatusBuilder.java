@@ -55,10 +55,13 @@ final class StatusBuilder {
         return this;
     }
 
-    /** The Ready condition summarising the others: the first one that does not hold decides. */
+    /**
+     * The Ready condition summarising the others: the first error-severity one that does not hold decides, and
+     * Ready takes its status (False, or Unknown while, say, the Deployment rolls out). Warnings never decide.
+     */
     Condition ready(String readyMessage) {
-        return conditions.stream().filter(c -> !c.holds()).findFirst()
-                .map(c -> Condition.isFalse(Condition.READY, c.reason(), c.message()))
+        return conditions.stream().filter(c -> !c.holds() && !c.isWarning()).findFirst()
+                .map(c -> new Condition(Condition.READY, c.status(), c.reason(), c.message(), null))
                 .orElse(Condition.isTrue(Condition.READY, "Ready", readyMessage));
     }
 
@@ -73,7 +76,7 @@ final class StatusBuilder {
             Condition before = previous(next.type()).orElse(null);
             String time = next.sameAs(before) && before.lastTransitionTime() != null
                     ? before.lastTransitionTime() : now;
-            rendered.add(new Condition(next.type(), next.status(), next.reason(), next.message(), time).toMap());
+            rendered.add(next.at(time).toMap());
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("observedGeneration", generation);

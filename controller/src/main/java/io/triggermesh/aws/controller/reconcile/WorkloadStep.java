@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.controller.desired.AdapterInput;
 import io.triggermesh.aws.controller.desired.AdapterNames;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
@@ -26,24 +27,52 @@ final class WorkloadStep {
         this.client = client;
     }
 
-    Condition apply(AdapterInput input) {
+    /**
+     * Applies the Deployment and Service; {@code Deployed} follows the Deployment's availability (see
+     * {@link DeploymentAvailability}), or says which write the API server refused.
+     */
+    StepOutcome apply(AdapterInput input) {
         Deployment desired = AdapterWorkloads.deployment(input);
+        String name = desired.getMetadata().getName();
+        Deployment current;
+        try {
+            current = applyDeployment(input, desired);
+        } catch (KubernetesClientException e) {
+            return rejected("write Deployment " + name, e);
+        }
+        try {
+            if (input.workload().receivesHttp()) {
+                applyService(AdapterWorkloads.service(input));
+            } else {
+                deleteStaleService(input);
+            }
+        } catch (KubernetesClientException e) {
+            return rejected("write Service " + name, e);
+        }
+        return StepOutcome.ok(DeploymentAvailability.condition(current));
+    }
+
+    /** The Deployment as the API server holds it after this pass. */
+    private Deployment applyDeployment(AdapterInput input, Deployment desired) {
         Deployment existing = client.apps().deployments().inNamespace(input.owner().namespace())
                 .withName(desired.getMetadata().getName()).get();
         String digest = stamp(desired);
         if (existing == null) {
-            client.resource(desired).create();
-        } else if (!digest.equals(annotation(existing)) || drifted(existing, desired)) {
+            return client.resource(desired).create();
+        }
+        if (!digest.equals(annotation(existing)) || drifted(existing, desired)) {
             desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-            client.resource(desired).update();
+            return client.resource(desired).update();
         }
-        if (input.workload().receivesHttp()) {
-            applyService(AdapterWorkloads.service(input));
-        } else {
-            deleteStaleService(input);
+        return existing;
+    }
+
+    private static StepOutcome rejected(String what, KubernetesClientException e) {
+        if (!ApiRejection.is(e)) {
+            throw e;
         }
-        return Condition.isTrue(Condition.DEPLOYED, "DeploymentApplied",
-                "adapter Deployment " + desired.getMetadata().getName() + " is applied");
+        return StepOutcome.of(ApiRejection.condition(Condition.DEPLOYED, what, e, true),
+                Result.retry(ApiRejection.REASON));
     }
 
     private void applyService(Service desired) {

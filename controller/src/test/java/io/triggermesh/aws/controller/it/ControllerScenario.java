@@ -52,6 +52,7 @@ abstract class ControllerScenario {
     LocalCluster cluster;
     ControllerHarness controller;
     NamespacedKubernetesClient kube;
+    FakeKubelet kubelet;
 
     @BeforeEach
     void startScenario(AwsEmulator emulator) {
@@ -60,6 +61,7 @@ abstract class ControllerScenario {
         QueueTestPlugin.resetCounters();
         cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
         kube = cluster.client();
+        kubelet = new FakeKubelet(kube);
         controller = startController();
     }
 
@@ -68,6 +70,7 @@ abstract class ControllerScenario {
         if (controller != null) {
             controller.close();
         }
+        kubelet.close();
         cluster.close();
     }
 
