@@ -27,6 +27,23 @@ public final class Redaction {
         return uri.substring(0, authorityStart) + MASK + uri.substring(at);
     }
 
+    /**
+     * {@code uri} as status, Events, consoles and logs may show it: the {@code user:password@} part masked as by
+     * {@link #uriWithoutUserInfo}, and the query and fragment masked too, since sinks often take a token there
+     * ({@code ?token=…}). {@code null} stays {@code null}. Whoever needs the URI to send to it gets it whole elsewhere.
+     */
+    public static String uriForDisplay(String uri) {
+        String shown = uriWithoutUserInfo(uri);
+        if (shown == null) {
+            return null;
+        }
+        int query = indexOfAny(shown, 0, "?#");
+        if (query == shown.length()) {
+            return shown;
+        }
+        return shown.substring(0, query + 1) + MASK;
+    }
+
     private static int indexOfAny(String text, int from, String chars) {
         for (int i = from; i < text.length(); i++) {
             if (chars.indexOf(text.charAt(i)) >= 0) {

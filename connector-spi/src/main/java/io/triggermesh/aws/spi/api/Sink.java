@@ -95,7 +95,7 @@ public record Sink(
     /** The uri without user info, which may hold a password. */
     @Override
     public String toString() {
-        return "Sink[ref=" + ref + ", uri=" + Redaction.uriWithoutUserInfo(uri) + "]";
+        return "Sink[ref=" + ref + ", uri=" + Redaction.uriForDisplay(uri) + "]";
     }
 
     private static void requireText(String value, String path, String example, List<Problem> problems) {

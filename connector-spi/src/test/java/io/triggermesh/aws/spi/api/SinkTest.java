@@ -53,7 +53,7 @@ class SinkTest {
     @Test
     void toStringHidesAPasswordInTheUri() {
         assertThat(Sink.toUri("https://user:s3cret@example.com/path?q=1").toString())
-                .doesNotContain("s3cret").doesNotContain("user:").contains("https://***@example.com/path?q=1");
+                .doesNotContain("s3cret").doesNotContain("user:").contains("https://***@example.com/path?***");
         assertThat(Sink.toUri("http://example.com/a@b").toString()).contains("http://example.com/a@b");
     }
 

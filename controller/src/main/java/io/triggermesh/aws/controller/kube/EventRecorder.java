@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes core/v1 Events about connector objects. Callers emit Events on transitions only, so an object in a steady
- * state produces none. Messages come from our own code and never contain secret values.
+ * state produces none. Messages come from our own code but may quote AWS errors, which can echo the signed request:
+ * every message passes through the credential redactor here, so no caller can write one unmasked.
  */
 public final class EventRecorder {
 
@@ -34,7 +36,8 @@ public final class EventRecorder {
         record(owner, "Warning", reason, message);
     }
 
-    private void record(OwnerObject owner, String type, String reason, String message) {
+    private void record(OwnerObject owner, String type, String reason, String text) {
+        String message = String.valueOf(CredentialRedactor.redactShapes(text));
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
         Event event = new EventBuilder()
                 .withNewMetadata()

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.triggermesh.aws.controller.plugins.LoadedKind;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.reconcile.Kinds;
+import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ final class ConditionPrinter implements AutoCloseable {
                 }
             }
         }
-        String text = line.toString();
+        // Status is anyone's to write in local mode's API: mask credential shapes whoever wrote the message.
+        String text = CredentialRedactor.redactShapes(line.toString());
         if (!text.isEmpty() && !text.equals(lastPrinted.put(label(obj), text))) {
             console.println("[status] " + label(obj) + text);
         }

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.reconcile;
 
+import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +28,9 @@ public record Condition(String type, String status, String reason, String messag
 
     public Condition {
         severity = severity == null ? "" : severity;
+        // Every condition passes here, so credential-shaped text (AWS echoes the signed request in some errors)
+        // never reaches status, the Events made from it or a console, whoever built the message.
+        message = CredentialRedactor.redactShapes(message);
     }
 
     public static Condition isTrue(String type, String reason, String message) {

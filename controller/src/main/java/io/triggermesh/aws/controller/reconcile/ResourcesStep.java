@@ -11,6 +11,7 @@ import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.ResourceOutcome;
+import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Calls a plugin's resource hooks with the object's own AWS identity (auth-core decides which), and sorts failures
  * into transient (retried with backoff), access denied (condition naming the action, slow retry) and permanent
  * (condition, no retry until the object changes).
+ *
+ * <p>AWS echoes the signed request (the key id, the session token) in some error messages, so every message built
+ * from a failure passes through the identity's redactor, which knows the object's own values as well as credential
+ * shapes, before it becomes a condition, an Event or a log line.
  */
 final class ResourcesStep {
 
@@ -40,7 +45,9 @@ final class ResourcesStep {
 
     <S> Ensured ensure(ConnectorKind<S> kind, ObjectContext<S> object, OwnerObject owner, AwsAuth auth,
                        String serviceAccountName) {
+        CredentialRedactor redactor = CredentialRedactor.shapes();
         try (ResolvedIdentity identity = credentials.resolve(owner, auth, serviceAccountName)) {
+            redactor = identity.redactor();
             AwsAccess access = new AwsAccess(identity.handle().provider(), settings.region(), settings.endpoint(),
                     identity.description());
             ResourceOutcome outcome = kind.ensureResources(object, access);
@@ -49,36 +56,54 @@ final class ResourcesStep {
                     identity.description(), Result.done());
         } catch (CredentialsUnavailableException e) {
             return new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "CredentialsUnavailable",
-                    e.getMessage()), null, Result.requeueAfter(SLOW_RETRY));
+                    redactor.redact(e.getMessage())), null, Result.requeueAfter(SLOW_RETRY));
         } catch (AwsResourceException e) {
-            return failed(owner, e);
+            return failed(owner, e, redactor);
         } catch (RuntimeException e) {
-            LOG.warn("{}: managing AWS resources failed: {}", owner.displayName(), e.toString());
+            LOG.warn("{}: managing AWS resources failed: {}", owner.displayName(), redactor.redact(e.toString()));
             return new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsError",
-                    "managing AWS resources failed, will retry: " + e.getMessage()), null,
+                    "managing AWS resources failed, will retry: " + redactor.redact(e.getMessage())), null,
                     Result.retry("AwsError"));
         }
     }
 
-    /** Runs the cleanup hook; throws what it throws, except that it reports a missing Secret distinctly. */
+    /**
+     * Runs the cleanup hook; throws what it throws, except that it reports a missing Secret distinctly and that a
+     * failure's message has the object's credentials masked (it ends up in a Warning Event).
+     */
     <S> void cleanup(ConnectorKind<S> kind, ObjectContext<S> object, OwnerObject owner, AwsAuth auth,
                      String serviceAccountName) {
         try (ResolvedIdentity identity = credentials.resolve(owner, auth, serviceAccountName)) {
-            kind.cleanupResources(object, new AwsAccess(identity.handle().provider(), settings.region(),
-                    settings.endpoint(), identity.description()));
+            try {
+                kind.cleanupResources(object, new AwsAccess(identity.handle().provider(), settings.region(),
+                        settings.endpoint(), identity.description()));
+            } catch (CredentialsUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // No cause: its message is the unmasked one.
+                throw new CleanupFailedException(identity.redactor().redact(String.valueOf(e.getMessage())));
+            }
         }
     }
 
-    private static Ensured failed(OwnerObject owner, AwsResourceException e) {
+    /** A cleanup hook's failure, with the message masked. */
+    static final class CleanupFailedException extends RuntimeException {
+        CleanupFailedException(String message) {
+            super(message);
+        }
+    }
+
+    private static Ensured failed(OwnerObject owner, AwsResourceException e, CredentialRedactor redactor) {
+        String message = redactor.redact(e.getMessage());
         return switch (e.kind()) {
             case TRANSIENT -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsTransientError",
-                    e.getMessage() + "; retrying with backoff"), null, Result.retry("AwsTransientError"));
+                    message + "; retrying with backoff"), null, Result.retry("AwsTransientError"));
             case ACCESS_DENIED -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AccessDenied",
                     e.missingAction().map(a -> "AWS denied " + a + ": grant it to the identity in spec.auth"
                             + " (see `controller.jar policy " + owner.kind() + "`). ").orElse("")
-                            + e.getMessage()), null, Result.requeueAfter(SLOW_RETRY));
+                            + message), null, Result.requeueAfter(SLOW_RETRY));
             case PERMANENT -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsResourceError",
-                    e.getMessage()), null, Result.done());
+                    message), null, Result.done());
         };
     }
 }
