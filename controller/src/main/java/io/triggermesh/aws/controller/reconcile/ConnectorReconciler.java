@@ -23,6 +23,7 @@ import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
+import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,7 +163,8 @@ public final class ConnectorReconciler {
         String sinkUri = null;
         if (kind.descriptor().role() == Role.SOURCE) {
             SinkResolver.Resolution sink = sinks.resolve(read(object, "sink", Sink.class), owner.namespace());
-            status.condition(sink.condition()).field("sinkUri", sink.uri());
+            // status is readable by more people than the Secrets: no user info or query token there.
+            status.condition(sink.condition()).field("sinkUri", Redaction.uriForDisplay(sink.uri()));
             sinkUri = sink.uri();
             if (sinkUri == null) {
                 result = result.and(Result.requeueAfter(Duration.ofSeconds(30)));

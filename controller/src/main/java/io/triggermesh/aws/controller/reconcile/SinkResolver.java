@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
+import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.spi.api.SinkRef;
 import java.util.Map;
@@ -57,7 +58,9 @@ final class SinkResolver {
     }
 
     private static Resolution found(String uri) {
-        return new Resolution(uri, Condition.isTrue(Condition.SINK_PROVIDED, "SinkResolved", "events go to " + uri));
+        // The adapter gets the whole URI; the message (and so status and Events) never shows a query token.
+        return new Resolution(uri, Condition.isTrue(Condition.SINK_PROVIDED, "SinkResolved", "events go to "
+                + Redaction.uriForDisplay(uri)));
     }
 
     private static Resolution notFound(String message) {
