@@ -77,6 +77,7 @@ class DistributionIT {
     void controllerValidatesTheExamplesItShipsWith(@TempDir Path work) throws Exception {
         Processes.Outcome validate = controller(work, "validate", "-f", dist.resolve("examples").toString());
         assertThat(validate.exitCode()).as(validate.output()).isZero();
+        assertThat(validate.output()).as("SLF4J's provider announcement is noise").doesNotContain("SLF4J(I)");
     }
 
     @Test
@@ -173,7 +174,21 @@ class DistributionIT {
                     Map.of("NAME", "distribution-test", "NAMESPACE", "test"), Duration.ofSeconds(15), work);
             assertThat(CLASS_LOADING_FAILURE.matcher(start.output()).find()).as(main + ":\n" + start.output())
                     .isFalse();
-            assertThat(start.output()).as(main).doesNotContain("shared archive file", "CDS is disabled");
+            assertThat(start.output()).as(main).doesNotContain("shared archive file", "CDS is disabled",
+                    "No SLF4J providers");
+        }
+    }
+
+    @ParameterizedTest(name = "adapter-{0}")
+    @ValueSource(strings = {"s3", "sqs"})
+    void adapterImageCarriesExactlyOneSlf4jProviderTheJdkLoggingBridge(String name) throws IOException {
+        // The AWS SDK logs through SLF4J. Without a provider its warnings are dropped; with logback they would
+        // bypass the adapter's credential masking, which sits on java.util.logging.
+        try (Stream<Path> jars = Files.list(dist.resolve("adapters/" + name + "/lib"))) {
+            List<String> providers = jars.map(p -> p.getFileName().toString())
+                    .filter(f -> f.startsWith("slf4j-") && !f.startsWith("slf4j-api") || f.startsWith("logback-"))
+                    .toList();
+            assertThat(providers).singleElement().asString().startsWith("slf4j-jdk14-");
         }
     }
 

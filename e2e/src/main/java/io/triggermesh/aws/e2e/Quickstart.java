@@ -49,6 +49,7 @@ public final class Quickstart {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", io.triggermesh.aws.controller.ControllerCommand.LOGBACK_PROVIDER);
         }
+        io.triggermesh.aws.controller.ControllerCommand.quietSlf4j();
         System.exit(new Quickstart(System.out).run());
     }
 

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.local;
 
+import io.triggermesh.aws.controller.ControllerCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ final class AdapterProcess implements AutoCloseable {
         // The SDK must log through java.util.logging, where the adapter masks credentials, whatever other SLF4J
         // provider the class path (the controller jar's) carries.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-cp", classpath, mainClass));
+                "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-D" + ControllerCommand.SLF4J_VERBOSITY + "=WARN", "-cp",
+                classpath, mainClass));
         // Only the pod's environment: nothing of the controller's own (its AWS credentials included) leaks in.
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
