@@ -79,6 +79,14 @@ public final class AdapterConfig {
         return namespace() + "/" + name();
     }
 
+    /**
+     * {@code BIND_ADDRESS}: the address a target's HTTP server listens on, all interfaces ({@code 0.0.0.0}) when
+     * unset, as a pod needs; local mode binds loopback.
+     */
+    public String bindAddress() {
+        return optional(AdapterEnvNames.BIND_ADDRESS).orElse("0.0.0.0");
+    }
+
     /** Region and endpoint overrides for AWS clients. */
     public AwsEndpoints endpoints() {
         return endpoints;

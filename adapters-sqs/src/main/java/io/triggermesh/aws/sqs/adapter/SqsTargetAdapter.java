@@ -86,7 +86,7 @@ public final class SqsTargetAdapter implements Adapter {
             return batcher.submit(message).thenApply(outcome -> outcome instanceof SendBatcher.Outcome.Sent sent
                     ? TargetReply.result(result(source, event, sent))
                     : replies.failed((SendBatcher.Outcome.Failed) outcome));
-        }).port(port).maxBodyBytes(maxMessageBytes + 64 * 1024)
+        }).host(config.bindAddress()).port(port).maxBodyBytes(maxMessageBytes + 64 * 1024)
                 .health(() -> url.get() != null ? Optional.empty()
                         : Optional.of("queue " + queue.arn() + " not resolved yet"
                                 + urls.lastFailure().map(e -> ": " + urls.describe(e)).orElse("")));

@@ -40,6 +40,12 @@ public final class AdapterEnvNames {
     public static final String NAME = "NAME";
     /** Namespace of the connector object the adapter serves. */
     public static final String NAMESPACE = "NAMESPACE";
+    /**
+     * The address a target adapter's HTTP server binds. Unset in a pod (all interfaces, so the Service reaches it);
+     * local mode sets {@code 127.0.0.1}, so that nothing but this machine can post events that the adapter writes to
+     * AWS with the object's credentials.
+     */
+    public static final String BIND_ADDRESS = "BIND_ADDRESS";
 
     private AdapterEnvNames() {
     }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import java.io.IOException;
@@ -43,6 +44,8 @@ public final class LocalRunner implements AutoCloseable {
 
     /** The port variable target adapters listen on; in a cluster they use the container port. */
     public static final String PORT = "PORT";
+    /** The only address local adapters listen on. */
+    static final String LOOPBACK = "127.0.0.1";
     private static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 
     private final KubernetesClient client;
@@ -103,7 +106,7 @@ public final class LocalRunner implements AutoCloseable {
     /** Local URLs of the targets, by {@code namespace/deployment}. */
     public Map<String, String> targetUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
-        ports.forEach((key, port) -> urls.put(key, "http://127.0.0.1:" + port));
+        ports.forEach((key, port) -> urls.put(key, "http://" + LOOPBACK + ":" + port));
         return urls;
     }
 
@@ -175,6 +178,8 @@ public final class LocalRunner implements AutoCloseable {
         }
         if (container.getPorts() != null && !container.getPorts().isEmpty()) {
             env.put(PORT, String.valueOf(ports.computeIfAbsent(key, k -> freePort())));
+            // Loopback only: anyone who reaches the port can have events written to AWS with the object's keys.
+            env.put(AdapterEnvNames.BIND_ADDRESS, LOOPBACK);
         }
         webIdentity(namespace, deployment.getSpec().getTemplate().getSpec().getServiceAccountName(), env);
         defaults.forEach(env::putIfAbsent);

@@ -173,6 +173,11 @@ final class LocalSystem implements AutoCloseable {
     }
 
     /** The local URL of a running target adapter ({@code namespace/deployment}). */
+    /** The URLs of every target adapter started so far, by deployment. */
+    Map<String, String> targetUrls() {
+        return Map.copyOf(targetUrls);
+    }
+
     String targetUrl(String deployment) {
         return Waits.value("target " + deployment + " to listen", READY,
                 () -> Optional.ofNullable(targetUrls.get(deployment)));

@@ -1,6 +1,11 @@
 package io.triggermesh.aws.e2e.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +46,22 @@ abstract class SuiteBase {
         if (world != null) {
             world.close();
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void targetAdaptersListenOnLoopbackOnly() {
+        assumeTrue(ListeningSockets.available(), "needs Linux's /proc/net/tcp");
+        // Targets deleted by a scenario no longer listen; every one still running must listen on loopback only.
+        int listening = 0;
+        for (Map.Entry<String, String> target : system.targetUrls().entrySet()) {
+            int port = URI.create(target.getValue()).getPort();
+            List<String> addresses = ListeningSockets.addressesListeningOn(port);
+            assertThat(addresses).as("addresses listening for %s on port %d", target.getKey(), port)
+                    .allMatch(ListeningSockets::isLoopback, "loopback");
+            listening += addresses.isEmpty() ? 0 : 1;
+        }
+        assumeTrue(listening > 0 || system.targetUrls().isEmpty(), "no target of this suite still runs");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class S3TargetAdapter implements Adapter {
         S3Client s3 = context.aws().client(S3Client.builder().forcePathStyle(customEndpoint)
                 .crossRegionAccessEnabled(true), "s3", region);
         S3TargetHandler handler = new S3TargetHandler(bucket, specArn, discard, new S3ObjectStore(s3, bucket));
-        CloudEventReceiver receiver = CloudEventReceiver.builder(handler).port(port)
+        CloudEventReceiver receiver = CloudEventReceiver.builder(handler).host(config.bindAddress()).port(port)
                 .health(Optional::empty).start();
         LOG.log(System.Logger.Level.INFO, () -> "writing events to bucket " + bucket.bucket() + " ("
                 + (discard ? "data only" : "whole events") + "), listening on port " + receiver.port());
