@@ -2,16 +2,11 @@ package io.triggermesh.aws.adapter.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,13 +20,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The HTTP side of a target adapter, on Netty (HTTP/1.1, keep-alive): receives CloudEvents in binary or structured
  * (JSON) mode, through the CloudEvents SDK, hands each to the handler and answers with its {@link TargetReply}.
  * Anything that is not a valid CloudEvent gets a 400 naming the problem; a body over the limit gets a 413 and never
- * reaches the handler. {@code GET /health} answers 200 while the health check passes, 503 with its reason otherwise.
+ * reaches the handler. {@code GET /health} answers 200 {@code {"status":"UP"}} while the health check passes, 503
+ * {@code {"status":"DOWN"}} otherwise; the reason goes to the log, once per change.
+ *
+ * <p>Slow or large requests cannot take the process down: request bodies held at once share a budget (past it, 503
+ * with {@code Retry-After}), a request's head and body each have a deadline (past it, 408), open connections are
+ * capped (past it, 503), and an {@link OutOfMemoryError} on any path is logged at ERROR and ends the process, so
+ * that it is restarted (see {@link Limits}).
  *
  * <p>An {@link AsyncEventHandler} runs on the network threads and completes later; an {@link EventHandler} runs on a
  * pool of worker threads, since it may block.
@@ -41,9 +43,8 @@ public final class CloudEventReceiver implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CloudEventReceiver.class.getName());
     /** How long a stopping receiver waits for the answers of requests in progress. */
     static final Duration DRAIN = Duration.ofSeconds(5);
-    /** Keep-alive connections with nothing going on for this long are closed. */
-    static final Duration IDLE = Duration.ofSeconds(60);
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** The exit status when memory runs out, as the JVM's own {@code -XX:+ExitOnOutOfMemoryError} uses. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
 
     private final EventLoopGroup group;
     private final Channel server;
@@ -71,6 +72,11 @@ public final class CloudEventReceiver implements AutoCloseable {
     /** The port the receiver listens on (useful with port 0). */
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** The request-body bytes held now and at most (for tests). */
+    BodyBudget bodyBudget() {
+        return intake.budget();
     }
 
     static String message(Throwable e) {
@@ -107,7 +113,12 @@ public final class CloudEventReceiver implements AutoCloseable {
         private int threads = 64;
         private int ioThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
         private int maxBodyBytes = 1024 * 1024 + 64 * 1024;
+        private long bodyBudgetBytes = 24L * 1024 * 1024;
+        private int maxConnections = 1024;
+        private Duration headerTimeout = Duration.ofSeconds(10);
+        private Duration bodyTimeout = Duration.ofSeconds(30);
         private Supplier<Optional<String>> health = Optional::empty;
+        private Consumer<OutOfMemoryError> outOfMemory = e -> Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT);
 
         private Builder(EventHandler blocking, AsyncEventHandler async) {
             this.blocking = blocking;
@@ -150,7 +161,45 @@ public final class CloudEventReceiver implements AutoCloseable {
             return this;
         }
 
-        /** The health check: empty while healthy, else the reason {@code /health} answers 503 with. */
+        /**
+         * Request-body bytes all connections together may hold, 24 MiB by default (with the default body limit, 16
+         * bodies of 1 MiB at once, and a quarter kept for requests up to 64 KiB). Past it a request gets 503 with
+         * {@code Retry-After} and its connection is closed. Must leave room for one body of {@link #maxBodyBytes}
+         * besides the quarter.
+         */
+        public Builder bodyBudgetBytes(long bodyBudgetBytes) {
+            this.bodyBudgetBytes = bodyBudgetBytes;
+            return this;
+        }
+
+        /** Open connections, 1024 by default; further ones get 503 with {@code Retry-After} and are closed. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * From a request's first byte to the end of its head, 10 s by default; past it, 408 and close. Idle
+         * keep-alive connections between requests are not affected (they close after 60 s).
+         */
+        public Builder headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        /** From the end of a request's head to the end of its body, 30 s by default; past it, 408 and close. */
+        public Builder bodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = bodyTimeout;
+            return this;
+        }
+
+        /** What ends the process after an {@link OutOfMemoryError} was logged; tests replace the halt. */
+        Builder outOfMemory(Consumer<OutOfMemoryError> outOfMemory) {
+            this.outOfMemory = Objects.requireNonNull(outOfMemory, "outOfMemory");
+            return this;
+        }
+
+        /** The health check: empty while healthy, else the reason, which is logged (not answered) once per change. */
         public Builder health(Supplier<Optional<String>> health) {
             this.health = Objects.requireNonNull(health, "health");
             return this;
@@ -158,10 +207,11 @@ public final class CloudEventReceiver implements AutoCloseable {
 
         /** Binds the port and starts serving. */
         public CloudEventReceiver start() throws IOException {
+            Limits limits = new Limits(maxBodyBytes, bodyBudgetBytes, maxConnections, headerTimeout, bodyTimeout);
             ExecutorService workers = blocking == null ? null : workers(threads);
             AsyncEventHandler handler = blocking == null ? async
                     : event -> CompletableFuture.supplyAsync(() -> blocking.handle(event), workers);
-            Intake intake = new Intake(handler, health, maxBodyBytes);
+            Intake intake = new Intake(handler, health, limits, outOfMemory);
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads,
                     new DefaultThreadFactory("http-io", true), NioIoHandler.newFactory());
             Channel server;
@@ -169,17 +219,7 @@ public final class CloudEventReceiver implements AutoCloseable {
                 server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                         .option(ChannelOption.SO_BACKLOG, 256)
                         .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new ChannelInitializer<SocketChannel>() {
-                            @Override
-                            protected void initChannel(SocketChannel channel) {
-                                channel.pipeline().addLast(
-                                        new HttpServerCodec(new HttpDecoderConfig()
-                                                .setMaxHeaderSize(MAX_HEADER_BYTES)),
-                                        new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS),
-                                        new BodyLimit(maxBodyBytes),
-                                        new ConnectionHandler(intake));
-                            }
-                        })
+                        .childHandler(new ConnectionSetup(intake))
                         .bind(host, port).sync().channel();
             } catch (Exception e) {
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);

@@ -28,7 +28,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * One client connection. Requests are handled as they arrive and answered in the order they came (HTTP/1.1
  * pipelining), each once its handler completed; reading pauses while {@value #MAX_UNANSWERED} are unanswered. Runs on
- * the connection's event loop only: replies completed elsewhere come back to it.
+ * the connection's event loop only: replies completed elsewhere come back to it. A request the {@link RequestWatch} cut
+ * off (too slow, or over the body budget) is answered in its turn and ends the connection. An
+ * {@link OutOfMemoryError} on any path ends the process ({@link Intake#fatal}).
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -40,22 +42,27 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final class Turn {
         final boolean keepAlive;
         final boolean http10;
+        /** Body bytes held in the {@link BodyBudget} for this request until it is answered. */
+        final long reserved;
         FullHttpResponse response;
         boolean abandoned;
 
-        Turn(boolean keepAlive, boolean http10) {
+        Turn(boolean keepAlive, boolean http10, long reserved) {
             this.keepAlive = keepAlive;
             this.http10 = http10;
+            this.reserved = reserved;
         }
     }
 
     private final Intake intake;
+    private final RequestWatch watch;
     private final ArrayDeque<Turn> turns = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean closing;
 
-    ConnectionHandler(Intake intake) {
+    ConnectionHandler(Intake intake, RequestWatch watch) {
         this.intake = intake;
+        this.watch = watch;
     }
 
     @Override
@@ -69,7 +76,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (closing) {
                 return;
             }
-            if (msg instanceof BodyLimit.TooLarge tooLarge) {
+            if (msg instanceof RequestWatch.Cutoff cutoff) {
+                answer(turn(false, false), cutoff.reply());
+            } else if (msg instanceof BodyLimit.TooLarge tooLarge) {
                 answer(turn(tooLarge.keepAlive(), false), TargetReply.failure(413, "PayloadTooLarge",
                         "the request body exceeds " + intake.maxBodyBytes() + " bytes"));
             } else if (msg instanceof FullHttpRequest request) {
@@ -94,7 +103,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         Turn turn = turn(HttpUtil.isKeepAlive(request), http10);
         if (HEALTH_PATH.equals(path(request.uri()))) {
-            turn.response = Responses.health(ctx.alloc(), intake.problem().orElse(null));
+            turn.response = Responses.health(ctx.alloc(), intake.healthy());
             flush();
             return;
         }
@@ -105,6 +114,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         CloudEvent event;
         try {
             event = event(request);
+        } catch (EventChecks.Invalid e) {
+            answer(turn, TargetReply.failure(400, e.code(), e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             answer(turn, TargetReply.failure(400, "InvalidCloudEvent", "not a valid CloudEvent: "
                     + CloudEventReceiver.message(e) + ". Send a CloudEvent in binary mode (ce-* headers) or"
@@ -129,17 +141,22 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static CloudEvent event(FullHttpRequest request) {
         byte[] body = ByteBufUtil.getBytes(request.content());
         HttpHeaders headers = request.headers();
-        return HttpMessageFactory.createReader(put -> {
+        CloudEvent event = HttpMessageFactory.createReader(put -> {
             for (Map.Entry<String, String> header : headers) {
                 put.accept(header.getKey(), HeaderValues.decodeCloudEventHeader(header.getKey(), header.getValue()));
             }
         }, body).toEvent();
+        EventChecks.check(event);
+        return event;
     }
 
     private void handled(Turn turn, CloudEvent event, TargetReply reply, Throwable error) {
         if (error != null || reply == null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
+            if (cause != null) {
+                intake.fatal(cause); // when it ends the process, nobody waits for this answer
+            }
             LOG.log(System.Logger.Level.ERROR, "handling event " + event.getId() + " failed", cause);
             reply = TargetReply.failure(500, "InternalError", "handling the event failed: "
                     + (cause == null ? "no reply" : CloudEventReceiver.message(cause)));
@@ -148,7 +165,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Turn turn(boolean keepAlive, boolean http10) {
-        Turn turn = new Turn(keepAlive, http10);
+        Turn turn = new Turn(keepAlive, http10, watch.claim());
         turns.add(turn);
         intake.started();
         if (turns.size() >= MAX_UNANSWERED) {
@@ -179,7 +196,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
             ChannelFuture written = ctx.write(response);
-            written.addListener(f -> intake.answered());
+            written.addListener(f -> {
+                intake.budget().release(turn.reserved);
+                intake.answered();
+            });
             wrote = true;
             if (!turn.keepAlive) {
                 closing = true;
@@ -189,7 +209,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (wrote) {
             ctx.flush();
         }
-        if (!closing && !ctx.channel().config().isAutoRead() && turns.size() < MAX_UNANSWERED) {
+        if (!closing && !watch.cut() && !ctx.channel().config().isAutoRead() && turns.size() < MAX_UNANSWERED) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -200,6 +220,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         for (Turn turn : turns) {
             turn.abandoned = true;
             ReferenceCountUtil.release(turn.response);
+            intake.budget().release(turn.reserved);
             intake.answered();
         }
         turns.clear();
@@ -217,6 +238,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (intake.fatal(cause)) {
+            ctx.close();
+            return;
+        }
         LOG.log(System.Logger.Level.DEBUG, () -> "connection to a client failed: " + cause);
         ctx.close();
     }

@@ -64,12 +64,14 @@ final class Responses {
         return response;
     }
 
-    /** {@code /health}: 200 "ok", or 503 with the reason. */
-    static FullHttpResponse health(ByteBufAllocator alloc, String problem) {
-        FullHttpResponse response = response(problem == null ? HttpResponseStatus.OK
-                : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                (problem == null ? "ok" : problem).getBytes(StandardCharsets.UTF_8), alloc);
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    /**
+     * {@code /health}: 200 {@code {"status":"UP"}} or 503 {@code {"status":"DOWN"}}, nothing more: anyone who reaches
+     * the port may ask, so the reason stays in the adapter's log.
+     */
+    static FullHttpResponse health(ByteBufAllocator alloc, boolean up) {
+        FullHttpResponse response = response(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.US_ASCII), alloc);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         return response;
     }
 

@@ -133,7 +133,82 @@ class CloudEventReceiverIT {
         unhealthy = Optional.of("queue not resolved");
         HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("queue not resolved");
+        assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+
+    @Test
+    void healthSaysUpOrDownAndNothingMore() throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).GET().build();
+        HttpResponse<String> up = http.send(health, HttpResponse.BodyHandlers.ofString());
+        assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(up.headers().firstValue("Content-Type")).contains("application/json");
+
+        unhealthy = Optional.of("access denied for AKIAEXAMPLEKEY0000000: the request signature ...");
+        HttpResponse<String> down = http.send(health, HttpResponse.BodyHandlers.ofString());
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}").doesNotContain("AKIA", "denied");
+    }
+
+    @Test
+    void jsonDataThatIsNotJsonGets400NamingTheProblem() throws Exception {
+        HttpResponse<String> response = post(binary("broken", "{not json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"InvalidJson\"", "not valid UTF-8 JSON",
+                "application/json", "\"retryable\":false");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void plusJsonDataWithTwoValuesGets400() throws Exception {
+        HttpResponse<String> response = post(binary("two", "{} {}").header("Content-Type",
+                "application/vnd.shop+json; charset=utf-8"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidJson", "more than one JSON value");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void jsonDataThatIsNotUtf8Gets400() throws Exception {
+        byte[] latin1 = "{\"name\":\"Jos\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = post(binary("latin1", "").POST(
+                HttpRequest.BodyPublishers.ofByteArray(latin1)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidJson", "UTF-8");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void nonJsonDataIsCarriedAsIs() throws Exception {
+        byte[] bytes = {(byte) 0xff, 0, (byte) 0xfe};
+        HttpResponse<String> response = post(binary("bytes", "").header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(handled).singleElement().satisfies(e -> assertThat(e.getData().toBytes()).isEqualTo(bytes));
+    }
+
+    @Test
+    void anEmptyIdGets400() throws Exception {
+        HttpResponse<String> response = post(binary("", "{}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidCloudEvent", "id is empty");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anEmptyTypeOrSourceGets400() throws Exception {
+        HttpResponse<String> noType = post(binary("t", "{}").setHeader("ce-type", ""));
+        HttpResponse<String> noSource = post(binary("s", "{}").setHeader("ce-source", ""));
+
+        assertThat(noType.statusCode()).isEqualTo(400);
+        assertThat(noType.body()).contains("type is empty");
+        assertThat(noSource.statusCode()).isEqualTo(400);
+        assertThat(noSource.body()).contains("source is empty");
+        assertThat(handled).isEmpty();
     }
 
     @Test

@@ -153,8 +153,12 @@ class SqsIamMinimalityIT {
             env.putAll(variant.credentials());
             running.add(AdapterRuntime.start(env, new SqsTargetAdapter()));
             URI target = URI.create("http://127.0.0.1:" + port + "/");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !health(target).body().contains("resolved yet")
-                    || health(target).body().contains("access denied"));
+            // /health says only UP or DOWN: without GetQueueUrl the URL never resolves, and an event (which is
+            // answered without reaching SQS until then) tells when the failure is known.
+            await().atMost(Duration.ofSeconds(10)).until(() -> variant.removed().equals("sqs:GetQueueUrl")
+                    ? http.send(SqsTargetAdapterIT.event(target, "probe", "{}").build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 403
+                    : health(target).statusCode() == 200);
             if (variant.removed().equals("none")) {
                 List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
                 for (int i = 0; i < 12; i++) {

@@ -119,8 +119,14 @@ class SqsTargetAdapterIT {
             Map<String, String> badToken = new java.util.HashMap<>(env);
             badToken.put("AWS_SESSION_TOKEN", "not-the-token");
             URI other = target(badToken, false);
-            await().atMost(Duration.ofSeconds(10)).until(() -> health(other).body().contains("access denied"));
-            wrongToken = post(event(other, "e-2", "{}"));
+            // Answered without reaching SQS (503) until the URL lookup has failed; /health says only DOWN.
+            java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> denied =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                denied.set(post(event(other, "e-2", "{}")));
+                return denied.get().statusCode() != 503;
+            });
+            wrongToken = denied.get();
         } finally {
             aws.emulator.disableIamEnforcement();
         }
@@ -200,8 +206,11 @@ class SqsTargetAdapterIT {
     void aQueueThatDoesNotExistIsAClearNonRetryableAnswer() throws Exception {
         URI target = target(aws.env("ARN", "arn:aws:sqs:us-east-1:123456789012:missing-" + UUID.randomUUID()),
                 false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> health(target).body().contains("does not exist"));
-        assertThat(health(target).statusCode()).isEqualTo(503);
+        // Answered without reaching SQS (503) until the URL lookup has failed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> post(event(target, "e", "{}")).statusCode() != 503);
+        HttpResponse<String> health = health(target);
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).as("no reason: anyone may ask").isEqualTo("{\"status\":\"DOWN\"}");
 
         HttpResponse<String> response = post(event(target, "e", "{}"));
 
