@@ -29,9 +29,11 @@ fi
 
 # Container-aware memory (a share of the cgroup limit, not of the node), the small serial collector (one adapter
 # or controller per pod, heaps of a few hundred MiB), fail fast on OOM so Kubernetes restarts the pod, and no
-# hsperfdata files (the root file system is read-only).
-options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -XX:+ExitOnOutOfMemoryError \
--XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp"
+# hsperfdata files (the root file system is read-only). Direct memory (Netty's buffers) is capped on its own: by
+# default the JVM allows as much again as the heap, which a pod limit does not hold; the target adapters keep request
+# bodies under 24 MiB (docs/target-http.md).
+options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -XX:MaxDirectMemorySize=64m \
+-XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp"
 
 training=$(mktemp -d)
 launch() {
