@@ -27,7 +27,8 @@ public class PluginRegistryFactory {
                 .map(dir -> classLoaderFor(dir, PluginRegistryFactory.class.getClassLoader()))
                 .orElse(PluginRegistryFactory.class.getClassLoader());
         PluginRegistry registry = PluginRegistry.load(loader, new HashSet<>(configuration.allow()));
-        registry.describe().forEach(line -> LOG.info("Connector plugin {}", line));
+        // At debug: the offline commands need no such lines, and `run` prints them once when it starts.
+        registry.describe().forEach(line -> LOG.debug("Connector plugin {}", line));
         return registry;
     }
 

@@ -79,6 +79,7 @@ public class ControllerRuntime implements AutoCloseable {
     /** Starts campaigning for leadership (or reconciling at once when leader election is off). */
     public void start() {
         LOG.info("Starting; kinds: {}; namespaces: {}", registry.kinds().stream().map(LoadedKind::key).toList(),
+        registry.describe().forEach(line -> LOG.info("Connector plugin {}", line));
                 settings.namespaces().isEmpty() ? "all" : settings.namespaces());
         if (settings.leaderElection()) {
             leadership.start();
