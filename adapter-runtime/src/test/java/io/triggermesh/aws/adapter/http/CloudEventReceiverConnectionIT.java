@@ -113,7 +113,7 @@ class CloudEventReceiverConnectionIT {
         replies.put("in-progress", new CompletableFuture<>());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://127.0.0.1:" + receiver.port() + "/");
-        CompletableFuture<HttpResponse<String>> inProgress = http.sendAsync(HttpRequest.newBuilder(uri)
+        CompletableFuture<HttpResponse<String>> inProgress = http.sendAsync(HttpRequest.newBuilder(uri).timeout(WAIT)
                 .header("ce-specversion", "1.0").header("ce-id", "in-progress").header("ce-type", "t")
                 .header("ce-source", "urn:s").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -142,7 +142,7 @@ class CloudEventReceiverConnectionIT {
         URI uri = URI.create("http://127.0.0.1:" + receiver.port() + "/");
         List<CompletableFuture<HttpResponse<Void>>> all = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            all.add(http.sendAsync(HttpRequest.newBuilder(uri).header("ce-specversion", "1.0")
+            all.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(WAIT).header("ce-specversion", "1.0")
                     .header("ce-id", "c" + i).header("ce-type", "t").header("ce-source", "urn:s")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding()));
         }

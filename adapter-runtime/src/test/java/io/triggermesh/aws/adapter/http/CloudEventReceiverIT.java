@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class CloudEventReceiverIT {
 
+    /** Bound of every request: the receiver answers or the test fails, never hangs. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private final List<CloudEvent> handled = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private volatile Optional<String> unhealthy = Optional.empty();
@@ -48,7 +50,7 @@ class CloudEventReceiverIT {
     }
 
     private HttpResponse<String> post(HttpRequest.Builder request) throws Exception {
-        return http.send(request.uri(base).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.uri(base).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder binary(String id, String body) {
@@ -127,7 +129,7 @@ class CloudEventReceiverIT {
 
     @Test
     void healthReflectsTheCheck() throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).GET().build();
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).timeout(WAIT).GET().build();
         assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
         unhealthy = Optional.of("queue not resolved");
@@ -138,7 +140,7 @@ class CloudEventReceiverIT {
 
     @Test
     void healthSaysUpOrDownAndNothingMore() throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).GET().build();
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).timeout(WAIT).GET().build();
         HttpResponse<String> up = http.send(health, HttpResponse.BodyHandlers.ofString());
         assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(up.headers().firstValue("Content-Type")).contains("application/json");
@@ -213,7 +215,7 @@ class CloudEventReceiverIT {
 
     @Test
     void onlyPostIsAccepted() throws Exception {
-        assertThat(http.send(HttpRequest.newBuilder(base).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(405);
+        assertThat(http.send(HttpRequest.newBuilder(base).timeout(WAIT).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
     }
 }

@@ -34,7 +34,8 @@ class CloudEventSenderIT {
                 exchange.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), v.get(0)));
                 lastBody = exchange.getRequestBody().readAllBytes();
                 if ("/slow".equals(exchange.getRequestURI().getPath())) {
-                    release.await();
+                    // Bounded: the test releases it, or its end does; never a server thread stuck forever.
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 }
                 if (retryAfter != null) {
                     exchange.getResponseHeaders().set("Retry-After", retryAfter);
