@@ -2,6 +2,7 @@ package io.triggermesh.aws.controller.cli;
 
 import io.triggermesh.aws.controller.local.LocalMode;
 import io.triggermesh.aws.controller.local.LocalRunner;
+import io.triggermesh.aws.spi.api.Shown;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +12,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code local -f DIR}: the whole system on this machine, without a Kubernetes cluster. Applies the manifests in
  * DIR (the guide's manifests work as they are, given the Secrets they name), prints conditions as they change and
  * every event that reaches the built-in event display, until stopped.
  */
-@Command(name = "local", mixinStandardHelpOptions = true,
+@Command(name = "local", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:stopped after --duration or by Ctrl-C", ExitCodes.CODE_2, ExitCodes.CODE_3},
         description = "Run the controller and the adapters on this machine with an in-memory Kubernetes API.")
 public class LocalCommand implements Callable<Integer> {
 
@@ -49,16 +54,29 @@ public class LocalCommand implements Callable<Integer> {
             + " 'controller.jar run' and the kubeconfig in the work directory.")
     boolean noController;
 
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommandErrors errors;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        return errors.run(spec, this::runLocally);
+    }
+
+    private int runLocally() throws Exception {
+        if (logLevel != null && !List.of("error", "warn", "info", "debug", "trace").contains(logLevel)) {
+            spec.commandLine().getErr().println("error: --log-level must be one of error, warn, info, debug, trace;"
+                    + " got " + Shown.quoted(logLevel));
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        // Unreadable manifests end the command before anything starts, with one error line.
+        Manifests.read(paths);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("triggermesh-local");
         URI endpoint = awsEndpoint != null ? awsEndpoint
                 : System.getenv("AWS_ENDPOINT_URL") == null ? null : URI.create(System.getenv("AWS_ENDPOINT_URL"));
         String awsRegion = region != null ? region : System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-        if (logLevel != null && !List.of("error", "warn", "info", "debug", "trace").contains(logLevel)) {
-            System.err.println("--log-level must be one of error, warn, info, debug, trace; got " + logLevel);
-            return 2;
-        }
         LocalMode.Options options = new LocalMode.Options(endpoint, awsRegion, displayPort, dir,
                 System.getProperty("java.class.path"), System.out, !noController, logLevel);
         CountDownLatch stop = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import io.triggermesh.aws.controller.validation.ValidatedObject;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.IamPermission;
 import io.triggermesh.aws.spi.ObjectContext;
+import io.triggermesh.aws.spi.api.Shown;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code policy KIND [-f object.yaml] [--for adapter|controller|both]}: the least-privilege IAM policy a kind needs,
  * from the plugin's declarations; with {@code -f}, for that one object with its ARNs filled in.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true,
+@Command(name = "policy", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.CODE_0, ExitCodes.CODE_1, ExitCodes.CODE_2, ExitCodes.CODE_3},
         description = "Print the least-privilege IAM policy JSON for a kind, or for one object with -f.")
 public class PolicyCommand implements Callable<Integer> {
 
@@ -51,16 +54,23 @@ public class PolicyCommand implements Callable<Integer> {
     @Inject
     PluginRegistry registry;
 
+    @Mixin
+    CommandErrors errors;
+
     @Override
     public Integer call() {
+        return errors.run(spec, this::policy);
+    }
+
+    private int policy() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedKind loaded = registry.findByKind(kind).orElse(null);
         if (loaded == null) {
-            err.println("unknown kind " + kind + "; known kinds: "
+            err.println("error: unknown kind " + Shown.quoted(kind) + "; known kinds: "
                     + registry.kinds().stream().map(k -> k.descriptor().kind()).toList());
             err.flush();
-            return 2;
+            return ExitCodes.UNREADABLE_INPUT;
         }
         // Without an object, resources stay generic; IAM needs a concrete partition, and "aws" is the common one.
         Map<String, String> values = Map.of("partition", "aws");
@@ -70,17 +80,17 @@ public class PolicyCommand implements Callable<Integer> {
             var documents = Manifests.read(List.of(file)).stream()
                     .filter(d -> d.kind().equalsIgnoreCase(loaded.descriptor().kind())).toList();
             if (documents.size() != 1) {
-                err.println(file + " must hold exactly one " + loaded.descriptor().kind() + ", found "
+                err.println("error: " + file + " must hold exactly one " + loaded.descriptor().kind() + ", found "
                         + documents.size());
                 err.flush();
-                return 2;
+                return ExitCodes.UNREADABLE_INPUT;
             }
             Manifests.Document document = documents.get(0);
             ValidatedObject validated = new ObjectValidator(registry).validate(document.object());
             if (validated.spec() == null) {
                 err.println(document.label() + " cannot be read: " + validated.problems());
                 err.flush();
-                return 1;
+                return ExitCodes.PROBLEMS;
             }
             boolean named = document.object().path("metadata").hasNonNull("namespace");
             String objectNamespace = named ? document.namespace() : namespace != null ? namespace : "default";
@@ -114,7 +124,7 @@ public class PolicyCommand implements Callable<Integer> {
             default -> throw new IllegalStateException(String.valueOf(target));
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     @SuppressWarnings("unchecked")

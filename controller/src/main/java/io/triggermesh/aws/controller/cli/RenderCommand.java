@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
  * controller would apply for an object, given objects that already exist (for example an unmanaged
  * ServiceAccount). Pure desired state: no cluster, no AWS. Secret values are never printed.
  */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.CODE_0, ExitCodes.CODE_1, ExitCodes.CODE_2, ExitCodes.CODE_3},
         description = "Print the Kubernetes objects the controller would apply for a connector object.")
 public class RenderCommand implements Callable<Integer> {
 
@@ -43,8 +45,15 @@ public class RenderCommand implements Callable<Integer> {
     @Inject
     ControllerSettings settings;
 
+    @Mixin
+    CommandErrors errors;
+
     @Override
     public Integer call() {
+        return errors.run(spec, this::render);
+    }
+
+    private int render() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Manifests.Document> documents = Manifests.read(paths);
@@ -54,7 +63,7 @@ public class RenderCommand implements Callable<Integer> {
         if (connectors.size() != 1) {
             err.println("render needs exactly one connector object, found " + connectors.size());
             err.flush();
-            return 2;
+            return ExitCodes.UNREADABLE_INPUT;
         }
         Manifests.Document document = connectors.get(0);
         ValidatedObject validated = validator.validate(document.object());
@@ -62,7 +71,7 @@ public class RenderCommand implements Callable<Integer> {
             err.println("invalid  " + document.label());
             validated.problems().stream().map(Problem::toString).forEach(p -> err.println("         " + p));
             err.flush();
-            return 1;
+            return ExitCodes.PROBLEMS;
         }
         Optional<ServiceAccount> existingSa = documents.stream().filter(d -> d.kind().equals("ServiceAccount"))
                 .map(d -> Serialization.unmarshal(d.object().toString(), ServiceAccount.class)).findFirst();
@@ -75,6 +84,6 @@ public class RenderCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

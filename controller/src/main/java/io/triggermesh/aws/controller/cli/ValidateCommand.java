@@ -10,13 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code validate -f FILE|DIR...}: every problem of every connector object, exit code 1 when there is any. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check connector manifests as the controller would; exit 1 if any has a problem.")
+/**
+ * {@code validate -f FILE|DIR...}: every problem of every connector object; exit code 1 when there is any, 2 when
+ * the input cannot be read ({@link ExitCodes}).
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.CODE_0, ExitCodes.CODE_1, ExitCodes.CODE_2, ExitCodes.CODE_3},
+        description = "Check connector manifests as the controller would.")
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--filename"}, required = true, description = "Manifest file or directory (repeatable).")
@@ -25,11 +30,18 @@ public class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    CommandErrors errors;
+
     @Inject
     PluginRegistry registry;
 
     @Override
     public Integer call() {
+        return errors.run(spec, this::validate);
+    }
+
+    private int validate() {
         PrintWriter out = spec.commandLine().getOut();
         ObjectValidator validator = new ObjectValidator(registry);
         int objects = 0;
@@ -52,6 +64,6 @@ public class ValidateCommand implements Callable<Integer> {
         }
         out.println(objects + " connector objects, " + invalid + " with problems");
         out.flush();
-        return invalid == 0 ? 0 : 1;
+        return invalid == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 }

@@ -1,22 +1,24 @@
 package io.triggermesh.aws.controller.validation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggermesh.aws.auth.validation.AuthParser;
+import io.triggermesh.aws.auth.validation.AuthValidator;
 import io.triggermesh.aws.auth.validation.ParsedAuth;
 import io.triggermesh.aws.controller.plugins.LoadedKind;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.Shown;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks connector objects: metadata, {@code spec.auth} (auth-core), the typed spec, and the plugin's own rules.
@@ -28,12 +30,13 @@ public final class ObjectValidator {
             Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
     private static final String TRIGGERMESH_GROUP_SUFFIX = ".triggermesh.io";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectValidator.class);
+
     private final PluginRegistry registry;
-    private final ObjectMapper mapper;
+    private final SpecReader reader = new SpecReader();
 
     public ObjectValidator(PluginRegistry registry) {
         this.registry = registry;
-        this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Whether an object belongs to a TriggerMesh API group (served or not). */
@@ -50,7 +53,8 @@ public final class ObjectValidator {
         Optional<LoadedKind> kind = kindOf(object);
         if (kind.isEmpty()) {
             return new ValidatedObject(null, null, null, List.of(new Problem("kind", "no installed connector serves "
-                    + object.path("apiVersion").asText() + " " + object.path("kind").asText()
+                    + Shown.quoted(object.path("apiVersion").asText()) + " "
+                    + Shown.quoted(object.path("kind").asText())
                     + "; installed kinds: " + registry.kinds().stream().map(LoadedKind::key).toList())));
         }
         List<Problem> problems = new ArrayList<>(metadataProblems(object));
@@ -65,9 +69,14 @@ public final class ObjectValidator {
         }
         ParsedAuth auth = AuthParser.parseObject(object);
         problems.addAll(auth.problems());
-        Object typed = readSpec(kind.get(), (ObjectNode) spec, problems);
+        List<Problem> readProblems = new ArrayList<>();
+        Object typed = readSpec(kind.get(), (ObjectNode) spec, readProblems);
+        problems.addAll(readProblems);
         if (typed != null) {
-            problems.addAll(pluginProblems(kind.get().kind(), typed));
+            problems.addAll(pluginProblems(kind.get(), typed, readProblems));
+        }
+        if (auth.auth() != null) {
+            problems.addAll(AuthValidator.partitionProblems(auth.auth(), AuthParser.SPEC_AUTH, resourceArns(spec)));
         }
         return new ValidatedObject(kind.get(), typed, auth.auth(), problems);
     }
@@ -78,44 +87,74 @@ public final class ObjectValidator {
             return List.of(new Problem("metadata.name", "metadata.name is required"));
         }
         if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            return List.of(new Problem("metadata.name", "'" + name + "' is not a valid name: use at most 253"
+            return List.of(new Problem("metadata.name", Shown.quoted(name) + " is not a valid name: use at most 253"
                     + " lowercase letters, digits, '-' and '.', starting and ending with a letter or digit"));
         }
         return List.of();
     }
 
-    /** The typed spec without {@code auth}: connectors never see credentials (see {@link ConnectorKind}). */
+    /**
+     * The typed spec without {@code auth} (connectors never see credentials, see {@link ConnectorKind}), read in one
+     * pass that reports every unreadable field; {@code null} when nothing could be read.
+     */
     private Object readSpec(LoadedKind kind, ObjectNode spec, List<Problem> problems) {
         ObjectNode withoutAuth = spec.deepCopy();
         withoutAuth.remove("auth");
+        SpecReader.Result read = reader.read(withoutAuth, kind.descriptor().specType());
+        problems.addAll(read.problems());
+        return read.spec();
+    }
+
+    /**
+     * The plugin's problems, except those about a field already reported as unreadable (it was read as absent, so
+     * the plugin would only add "is required" to it).
+     */
+    private static List<Problem> pluginProblems(LoadedKind kind, Object spec, List<Problem> readProblems) {
+        List<Problem> found;
         try {
-            return mapper.treeToValue(withoutAuth, kind.descriptor().specType());
-        } catch (UnrecognizedPropertyException e) {
-            problems.add(new Problem(path(e), "unknown field '" + e.getPropertyName() + "'; known fields here: "
-                    + e.getKnownPropertyIds()));
-        } catch (JsonMappingException e) {
-            problems.add(new Problem(path(e), "cannot read this field: " + e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            problems.add(new Problem("spec", "cannot read spec: " + e.getOriginalMessage()));
+            found = checkedByPlugin(kind.kind(), spec);
+        } catch (RuntimeException e) {
+            LOG.warn("the checks of kind {} failed on a spec", kind.key(), e);
+            return List.of(new Problem("spec", "the connector could not check this spec ("
+                    + e.getClass().getSimpleName() + "); fix the other problems reported, or report this"));
         }
-        return null;
+        return found.stream().filter(p -> readProblems.stream().noneMatch(r -> isAtOrUnder(p.path(), r.path())))
+                .toList();
+    }
+
+    private static boolean isAtOrUnder(String path, String reported) {
+        return path.equals(reported) || path.startsWith(reported + ".") || path.startsWith(reported + "[");
     }
 
     @SuppressWarnings("unchecked")
-    private static <S> List<Problem> pluginProblems(ConnectorKind<S> kind, Object spec) {
+    private static <S> List<Problem> checkedByPlugin(ConnectorKind<S> kind, Object spec) {
         return kind.validate((S) spec);
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder("spec");
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
+    /**
+     * Every ARN in the spec outside {@code auth}, by path: the resources the object's identity acts on, which must
+     * be in the identity's partition.
+     */
+    private static Map<String, Arn> resourceArns(JsonNode spec) {
+        Map<String, Arn> arns = new LinkedHashMap<>();
+        collectArns(spec, "spec", arns);
+        return arns;
+    }
+
+    private static void collectArns(JsonNode node, String path, Map<String, Arn> arns) {
+        if (node.isTextual()) {
+            Arn.parse(node.asText()).ifPresent(arn -> arns.put(path, arn));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectArns(node.get(i), path + "[" + i + "]", arns);
             }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (!(path.equals("spec") && field.getKey().equals("auth"))) {
+                    collectArns(field.getValue(), path + "." + field.getKey(), arns);
+                }
+            });
         }
-        return path.toString();
     }
 
     private static String group(JsonNode object) {

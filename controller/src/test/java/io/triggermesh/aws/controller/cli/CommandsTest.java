@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,154 @@ class CommandsTest {
         assertThat(run.out()).contains("spec.auth.iam.roleArn");
     }
 
+    private static final String TARGET = """
+            apiVersion: targets.triggermesh.io/v1alpha1
+            kind: AWSSQSTarget
+            metadata: {name: orders}
+            spec:
+              arn: arn:aws:sqs:us-east-1:123456789012:orders
+              auth:
+                iam: {roleArn: "arn:aws:iam::123456789012:role/orders"}
+            """;
+
+    /** One line on stderr that starts with error:, no stack frame, nothing on stdout. */
+    private static void assertOneErrorLine(Run run) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(run.err().lines().toList()).as(run.err()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("error: "));
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLineWithFileLineAndColumnAndExitsTwoInEveryCommand(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), TARGET + "  sink: {uri: [unclosed\n");
+
+        for (Run run : List.of(run("validate", "-f", file.toString()), run("render", "-f", file.toString()),
+                run("policy", "AWSSQSTarget", "-f", file.toString()))) {
+            assertOneErrorLine(run);
+            assertThat(run.err()).containsPattern(Pattern.quote(file.toString()) + ":8:\\d+: not valid YAML: ")
+                    .contains("expected ',' or ']'").contains("fix the syntax");
+        }
+    }
+
+    @Test
+    void aMissingFileOrDirectoryIsOneLineAndExitsTwo(@TempDir Path dir) {
+        Run file = run("validate", "-f", dir.resolve("nope.yaml").toString());
+        Run directory = run("render", "-f", dir.resolve("no/such/dir").toString());
+
+        assertOneErrorLine(file);
+        assertThat(file.err()).contains("nope.yaml: no such file or directory").contains("-f");
+        assertOneErrorLine(directory);
+        assertThat(directory.err()).contains("no/such/dir: no such file or directory");
+    }
+
+    @Test
+    void localRefusesUnreadableManifestsBeforeStartingAnything(@TempDir Path dir) {
+        Run run = run("local", "-f", dir.resolve("nope.yaml").toString(), "--work-dir", dir.resolve("w").toString());
+
+        assertOneErrorLine(run);
+        assertThat(dir.resolve("w")).doesNotExist();
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedWithItsSize(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        Files.writeString(file, TARGET + "# " + "x".repeat(4 * 1024 * 1024) + "\n");
+
+        Run run = run("validate", "-f", file.toString());
+
+        assertOneErrorLine(run);
+        assertThat(run.err()).contains("huge.yaml is " + Files.size(file) + " bytes")
+                .contains(String.valueOf(Manifests.MAX_FILE_BYTES)).contains("split it");
+    }
+
+    @Test
+    void aUsageErrorExitsTwo() {
+        Run run = run("validate", "-f", "x.yaml", "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(run.err()).contains("Unknown option");
+    }
+
+    @Test
+    void debugPrintsTheStackTraceOfAnUnreadableFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), "a: [\n");
+
+        Run run = run("validate", "--debug", "-f", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(run.err()).startsWith("error: ").contains("\tat ");
+    }
+
+    @Test
+    void everyCommandsHelpListsItsExitCodes() {
+        for (String command : List.of("validate", "render", "policy")) {
+            Run run = run(command, "--help");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).as(command).contains("Exit codes:").contains("0   valid")
+                    .contains("1   problems found").contains("2   unreadable input").contains("--debug");
+        }
+        assertThat(run("local", "--help").out()).contains("Exit codes:").contains("2   unreadable input");
+    }
+
+    @Test
+    void everyProblemOfAnObjectIsReportedAtOnce(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("many.yaml"), """
+                apiVersion: targets.triggermesh.io/v1alpha1
+                kind: AWSSQSTarget
+                metadata: {name: orders}
+                spec:
+                  arn: arn:aws:s3:::not-a-queue
+                  discardCloudEventContext: [yes]
+                  arnn: typo
+                  adapterOverrides:
+                    public: maybe
+                    colour: red
+                    resources: {requests: {memory: 1.2.3Gi, cpu: "2"}, limits: {cpu: "1"}}
+                  auth:
+                    iam: {roleArn: "arn:aws:iam::123456789012:role/orders"}
+                """);
+
+        Run run = run("validate", "-f", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).contains("spec.arnn: unknown field 'arnn'", "spec.adapterOverrides.colour: unknown field",
+                "spec.discardCloudEventContext: is a list but must be true or false",
+                "spec.adapterOverrides.public: 'maybe' is not true or false",
+                "spec.arn: is an S3 bucket ARN",
+                "spec.adapterOverrides.resources.requests.memory: '1.2.3Gi' is not a Kubernetes quantity",
+                "spec.adapterOverrides.resources.requests.cpu: '2' is more than the limit '1'");
+    }
+
+    @Test
+    void namesThatCarryControlCharactersCannotForgeOutputLines(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("forged.yaml"), TARGET.replace("{name: orders}",
+                "{name: \"x\\r\\nok       forged.yaml#0 AWSSQSTarget/fine\\u001b[2K\"}"));
+
+        Run run = run("validate", "-f", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).doesNotContain("\r").doesNotContain("\u001b");
+        assertThat(run.out().lines().filter(l -> l.startsWith("ok"))).isEmpty();
+        assertThat(run.out()).contains("metadata.name: 'x\\r\\nok ");
+    }
+
+    @Test
+    void aRegionOutsideThePartitionAndARoleOfAnotherPartitionAreRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("partitions.yaml"), TARGET
+                .replace("arn:aws:sqs:us-east-1:", "arn:aws:sqs:mars-north-9:") + "---\n" + TARGET
+                .replace("arn:aws:iam::", "arn:aws-cn:iam::"));
+
+        Run run = run("validate", "-f", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).contains("spec.arn: 'arn:aws:sqs:mars-north-9:123456789012:orders' has region"
+                + " 'mars-north-9', which partition aws does not have")
+                .contains("spec.auth.iam.roleArn: is a role of partition aws-cn but spec.arn is in partition aws");
+    }
+
     @Test
     void policyForTheS3SourceHasThePagesActionsForAdapterAndController() {
         Run run = run("policy", "AWSS3Source");
@@ -125,7 +275,7 @@ class CommandsTest {
         Run run = run("policy", "AWSKinesisSource");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown kind AWSKinesisSource").contains("AWSS3Source");
+        assertThat(run.err()).contains("unknown kind 'AWSKinesisSource'").contains("AWSS3Source");
     }
 
     @Test

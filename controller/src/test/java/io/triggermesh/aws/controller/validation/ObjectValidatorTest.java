@@ -74,6 +74,41 @@ class ObjectValidatorTest {
     }
 
     @Test
+    void anUnknownFieldDoesNotHideThePluginsChecks() throws Exception {
+        ValidatedObject result = validator.validate(object("""
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSEchoSource
+                metadata: {name: echo}
+                spec:
+                  arnn: typo
+                  colour: red
+                  auth: {iam: {serviceAccount: echo}}
+                """));
+
+        assertThat(result.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "spec.arnn: unknown field 'arnn'; known fields here: [arn]",
+                "spec.colour: unknown field 'colour'; known fields here: [arn]",
+                "spec.arn: spec.arn is required");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsOneProblemAtItsPathAndThePluginDoesNotRepeatIt() throws Exception {
+        ValidatedObject result = validator.validate(object("""
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSEchoSource
+                metadata: {name: echo}
+                spec:
+                  arn: [a, b]
+                  extra: 1
+                  auth: {iam: {serviceAccount: echo}}
+                """));
+
+        assertThat(result.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "spec.arn: is a list but must be text",
+                "spec.extra: unknown field 'extra'; known fields here: [arn]");
+    }
+
+    @Test
     void kindServedByNoPluginIsAProblemNotACrash() throws Exception {
         ValidatedObject result = validator.validate(object("""
                 apiVersion: sources.triggermesh.io/v1alpha1
