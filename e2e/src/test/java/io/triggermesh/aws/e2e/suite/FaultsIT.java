@@ -223,4 +223,37 @@ class FaultsIT extends SuiteBase {
                         + ":throttled works again"));
     }
 
+    @Test
+    @Order(6)
+    void anSqsTargetWhoseQueueDoesNotExistIsNotReadyUntilTheQueueDoes() {
+        String ns = "missing-queue";
+        String account = Aws.newAccount();
+        EmulatorIam.User user = aws.user(account, ns);
+        Canaries.add(user.keys().secretAccessKey());
+        String queueArn = "arn:aws:sqs:" + world.emulator.region() + ":" + account + ":late";
+        system.apply(ns, secret(user) + """
+                apiVersion: targets.triggermesh.io/v1alpha1
+                kind: AWSSQSTarget
+                metadata: {name: late}
+                spec:
+                  arn: %s
+                  auth:
+                    credentials:
+                      accessKeyID: {valueFromSecret: {name: aws, key: AWS_ACCESS_KEY_ID}}
+                      secretAccessKey: {valueFromSecret: {name: aws, key: AWS_SECRET_ACCESS_KEY}}
+                """.formatted(queueArn));
+
+        // Its /health answers 503: local mode, like a kubelet, keeps the Deployment unavailable, and Ready says so.
+        String message = Objects.awaitFalse(system, ns, "AWSSQSTarget", "late", "Ready",
+                "MinimumReplicasUnavailable");
+        assertThat(message).contains("0 of 1 replica available");
+
+        aws.queue(account, "late");
+        awaitReady(system, ns, "AWSSQSTarget", "late");
+        Objects.postAccepted(system.targetUrl(Kinds.deployment(ns, "AWSSQSTarget", "late")), "late-event", null,
+                "{\"late\": true}");
+        Waits.until("the event in the queue", RECOVERY, () -> aws.drain(account, "late").stream()
+                .anyMatch(m -> m.body().contains("late-event")));
+    }
+
 }
