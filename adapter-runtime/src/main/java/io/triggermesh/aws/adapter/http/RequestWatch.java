@@ -146,6 +146,10 @@ final class RequestWatch extends ChannelInboundHandlerAdapter {
         timer = ctx.executor().schedule(() -> {
             timer = null;
             if (state == State.HEAD && "head".equals(part) || state == State.BODY && "body".equals(part)) {
+                if (!ctx.channel().config().isAutoRead()) {
+                    schedule(timeout, part); // the connection handler paused reading (answers pending): not slow
+                    return;
+                }
                 cutOff(TargetReply.failure(408, "RequestTimeout", "the request " + part + " did not arrive within "
                         + timeout.toMillis() + " ms"));
             }

@@ -88,7 +88,7 @@ class CloudEventReceiverMemoryAttackIT {
         long direct = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
 
         assertThat(status).isEqualTo(202);
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(took).as("answered within seconds").isLessThan(Duration.ofSeconds(5));
         List<Integer> seen = new ArrayList<>();
         for (Future<Integer> outcome : outcomes) {
             seen.add(outcome.get(20, TimeUnit.SECONDS));
