@@ -9,6 +9,7 @@ import io.triggermesh.aws.adapter.sink.CloudEventSender;
 import io.triggermesh.aws.adapter.sqs.MessageHandler;
 import io.triggermesh.aws.adapter.sqs.QueueConsumer;
 import io.triggermesh.aws.adapter.sqs.QueueConsumerSettings;
+import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.sqs.SqsAdapterEnv;
 import io.triggermesh.aws.sqs.api.MessageProcessor;
 import io.triggermesh.aws.sqs.api.QueueArn;
@@ -85,7 +86,7 @@ public final class SqsSourceAdapter implements Adapter {
         String raw = config.optional(SqsAdapterEnv.MESSAGE_PROCESSOR).orElse(null);
         MessageProcessor processor = MessageProcessor.fromJson(raw).orElseThrow(() -> new AdapterConfigException(
                 SqsAdapterEnv.MESSAGE_PROCESSOR, "must be one of " + String.join(", ", MessageProcessor.jsonNames())
-                        + ", not '" + raw + "'"));
+                        + ", not " + Shown.quoted(raw)));
         return switch (processor) {
             case DEFAULT -> new SqsMessageEvents(queue.toString())::handle;
             case S3 -> message -> S3EventNotifications.toEvents(message.body(), queue.partition());

@@ -12,6 +12,7 @@ import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SESSION_TOKEN;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_WEB_IDENTITY_TOKEN_FILE;
 
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.spi.api.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ public final class AdapterCredentials {
             return Integer.valueOf(raw);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(AWS_ASSUME_ROLE_DURATION_SECONDS + " must be a whole number of "
-                    + "seconds, not '" + raw + "'");
+                    + "seconds, not " + Shown.quoted(raw));
         }
     }
 
