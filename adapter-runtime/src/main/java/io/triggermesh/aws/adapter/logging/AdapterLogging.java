@@ -28,6 +28,8 @@ public final class AdapterLogging {
     private static final List<String> JDK_LOGGERS = List.of("jdk", "sun", "javax.net", "java.net");
     /** Held so the levels stick (loggers are weakly referenced). */
     private static final List<Logger> QUIET = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The redactor of the process's log; process-wide like the log itself. Shapes only until configured. */
+    private static volatile SecretRedactor redactor = SecretRedactor.of(List.of());
 
     private AdapterLogging() {
     }
@@ -51,6 +53,7 @@ public final class AdapterLogging {
     /** As {@link #configure(Map)}, writing to {@code out}; for tests that read what was logged. */
     public static Handler configure(Level level, SecretRedactor redactor, PrintStream out) {
         Objects.requireNonNull(redactor, "redactor");
+        AdapterLogging.redactor = redactor;
         LogManager manager = LogManager.getLogManager();
         if (manager instanceof AdapterLogManager adapterManager) {
             adapterManager.resetForConfiguration();
@@ -68,6 +71,15 @@ public final class AdapterLogging {
         handler.setLevel(level);
         root.addHandler(handler);
         return handler;
+    }
+
+    /**
+     * The redactor this process's log uses: it knows the adapter's credential values and masks credential shapes.
+     * For text that leaves the process by another way than the log, such as an HTTP reply quoting an AWS error
+     * (AWS echoes the signed request in some). Before {@link #configure} it masks credential shapes only.
+     */
+    public static SecretRedactor redactor() {
+        return redactor;
     }
 
     /** The level {@code LOG_LEVEL} names; {@code INFO} when unset. */

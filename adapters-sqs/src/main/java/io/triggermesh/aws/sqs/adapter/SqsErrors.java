@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs.adapter;
 
+import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -55,10 +56,18 @@ final class SqsErrors {
         return senderFault ? Kind.BAD_MESSAGE : Kind.UNAVAILABLE;
     }
 
-    /** The SDK's message without request ids. */
+    /**
+     * The SDK's message without request ids, credentials masked: AWS echoes the signed request (key id, session
+     * token) in some messages, and this text goes into HTTP replies, {@code /health} and logs.
+     */
     static String summary(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int cut = message.indexOf(" (Service: ");
-        return cut > 0 ? message.substring(0, cut) : message;
+        return masked(cut > 0 ? message.substring(0, cut) : message);
+    }
+
+    /** {@code text} with the adapter's credential values and credential-shaped parts masked. */
+    static String masked(String text) {
+        return AdapterLogging.redactor().redact(text);
     }
 }

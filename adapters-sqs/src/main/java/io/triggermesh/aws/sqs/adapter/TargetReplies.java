@@ -27,7 +27,7 @@ final class TargetReplies {
         String code = failed.code() != null ? failed.code() : kind.name();
         TargetReply.Failure reply = reply(kind, code, failed.message(), failed.action());
         LOG.log(reply.retryable() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
-                () -> "sending to " + queue + " failed: " + code + ": " + failed.message());
+                () -> "sending to " + queue + " failed: " + code + ": " + SqsErrors.masked(failed.message()));
         return reply;
     }
 
@@ -40,7 +40,9 @@ final class TargetReplies {
                 "sqs:GetQueueUrl");
     }
 
-    private TargetReply.Failure reply(SqsErrors.Kind kind, String code, String message, String action) {
+    private TargetReply.Failure reply(SqsErrors.Kind kind, String code, String text, String action) {
+        // A batch entry's message comes straight from SQS: masked like every AWS error text.
+        String message = SqsErrors.masked(text);
         return switch (kind) {
             case QUEUE_MISSING -> TargetReply.failure(410, "QueueDoesNotExist", "queue " + queue
                     + " does not exist: " + message);

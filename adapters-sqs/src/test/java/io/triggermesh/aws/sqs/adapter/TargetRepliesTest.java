@@ -46,6 +46,18 @@ class TargetRepliesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aBatchEntrysMessageFromSqsIsMaskedBeforeItIsAnswered() {
+        String echoed = "The security token included in the request is invalid. Authorization: AWS4-HMAC-SHA256"
+                + " Credential=ASIAQX7EXAMPLE2KEYID/20261204/us-east-1/sqs/aws4_request; X-Amz-Security-Token:"
+                + " FQoGZXIvYXdzEBYaDEchoedToken0123456789";
+        TargetReply.Failure reply = (TargetReply.Failure) replies.failed(new SendBatcher.Outcome.Failed(
+                SendBatcher.SEND_BATCH, "InvalidClientTokenId", echoed, true, null));
+
+        assertThat(reply.message()).contains("Credential=***/20261204", "X-Amz-Security-Token: ***")
+                .doesNotContain("ASIAQX7EXAMPLE2KEYID", "FQoGZXIvYXdzEBYaDEchoedToken0123456789");
+    }
+
+    @org.junit.jupiter.api.Test
     void accessDeniedNamesTheActionThatWasDenied() {
         TargetReply.Failure reply = (TargetReply.Failure) replies.failed(new SendBatcher.Outcome.Failed(
                 SendBatcher.SEND, "AccessDenied", "denied", true, null));

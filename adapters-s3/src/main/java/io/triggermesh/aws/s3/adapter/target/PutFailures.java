@@ -1,6 +1,7 @@
 package io.triggermesh.aws.s3.adapter.target;
 
 import io.triggermesh.aws.adapter.http.TargetReply;
+import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import io.triggermesh.aws.s3.api.BucketArn;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * unreachable endpoints (502), expired credentials (503, refreshed on the next attempt). Problems only a person can
  * fix get a clear non-retried status: 403 for a denied or invalid identity, 410 for a bucket that does not exist,
  * 413 for an object too large, 400 for anything else S3 refuses. (The original answered 500 to everything.)
+ *
+ * <p>Every AWS text in a reply is masked by the adapter's redactor first: S3 echoes the signed request (key id,
+ * session token) in {@code SignatureDoesNotMatch} messages.
  */
 final class PutFailures {
 
@@ -28,23 +32,27 @@ final class PutFailures {
     private PutFailures() {
     }
 
+    private static String masked(String text) {
+        return AdapterLogging.redactor().redact(text);
+    }
+
     static TargetReply.Failure reply(BucketArn bucket, SdkException failure) {
         if (failure instanceof AwsServiceException aws) {
             return aws(bucket, aws);
         }
         if (failure instanceof SdkClientException) {
             return TargetReply.failure(502, "AwsUnreachable", "could not reach S3 to write to bucket "
-                    + bucket.bucket() + ": " + failure.getMessage());
+                    + bucket.bucket() + ": " + masked(failure.getMessage()));
         }
         return TargetReply.failure(500, "AwsClientError", "writing to bucket " + bucket.bucket() + " failed: "
-                + failure.getMessage());
+                + masked(failure.getMessage()));
     }
 
     private static TargetReply.Failure aws(BucketArn bucket, AwsServiceException e) {
         String code = Optional.ofNullable(e.awsErrorDetails()).map(AwsErrorDetails::errorCode)
                 .filter(c -> !c.isBlank()).orElse("");
         String detail = (code.isEmpty() ? "HTTP " + e.statusCode() : code) + Optional.ofNullable(e.awsErrorDetails())
-                .map(AwsErrorDetails::errorMessage).filter(m -> !m.isBlank()).map(m -> ": " + m).orElse("");
+                .map(AwsErrorDetails::errorMessage).filter(m -> !m.isBlank()).map(m -> ": " + masked(m)).orElse("");
         String where = "bucket " + bucket.bucket();
         if (code.equals("NoSuchBucket")) {
             return TargetReply.failure(410, "NoSuchBucket", where + " does not exist; create it or correct spec.arn");
