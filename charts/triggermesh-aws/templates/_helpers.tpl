@@ -76,10 +76,12 @@ controller may do"). No wildcard, and no list or watch of Secrets: it reads only
   resources: [{{ range $i, $p := $plurals }}{{ if $i }}, {{ end }}{{ printf "%s/finalizers" $p | quote }}{{ end }}]
   verbs: ["update"]
 {{- end }}
-# Adapter workloads: Deployments always, Services for targets (deleted when a target stops needing one).
+# Adapter workloads: Deployments always, Services for targets (deleted when a target stops needing one). A
+# Deployment is deleted only when its object controls it and it has the name a dotted object had before names
+# were made collision-free (docs/architecture.md, "Names of owned objects").
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: [""]
   resources: ["services"]
   verbs: ["get", "list", "watch", "create", "update", "delete"]

@@ -7,7 +7,6 @@ import io.triggermesh.aws.auth.env.AdapterEnvPlan;
 import io.triggermesh.aws.auth.env.EnvVar;
 import io.triggermesh.aws.auth.env.OwnedSecret;
 import io.triggermesh.aws.auth.model.OwnerObject;
-import io.triggermesh.aws.controller.desired.AdapterLabels;
 import io.triggermesh.aws.controller.desired.OwnedSecrets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +31,11 @@ final class CredentialsStep {
     }
 
     Outcome apply(OwnerObject owner, AdapterEnvPlan plan) {
-        boolean synced;
         try {
-            synced = syncOwnedSecret(owner, plan);
+            syncOwnedSecret(owner, plan);
+        } catch (Ownership.NotOwned e) {
+            // Never written over: it may be someone's own Secret that only happens to have the name.
+            return new Outcome(Ownership.notOwned(Condition.CREDENTIALS_READY, e.existing(), owner), null);
         } catch (KubernetesClientException e) {
             if (!ApiRejection.is(e)) {
                 throw e;
@@ -42,12 +43,6 @@ final class CredentialsStep {
             // Never the API's message here: a refusal of a Secret may quote the data it refused.
             return new Outcome(ApiRejection.condition(Condition.CREDENTIALS_READY, "write Secret "
                     + OwnedSecret.nameFor(owner), e, false), null);
-        }
-        if (!synced) {
-            return new Outcome(Condition.isFalse(Condition.CREDENTIALS_READY, "SecretNameConflict",
-                    "Secret " + OwnedSecret.nameFor(owner) + " exists but was not created for this object, so the"
-                            + " controller will not store the literal credentials of spec.auth in it; rename or"
-                            + " delete that Secret, or use valueFromSecret"), null);
         }
         List<String> missing = new ArrayList<>();
         Set<String> missingKeys = new TreeSet<>();
@@ -89,35 +84,29 @@ final class CredentialsStep {
                 version);
     }
 
-    /** False when the owned Secret's name is taken by a Secret this object does not own. */
-    private boolean syncOwnedSecret(OwnerObject owner, AdapterEnvPlan plan) {
+    /** Throws {@link Ownership.NotOwned} when the owned Secret's name is taken by a Secret this object does not own. */
+    private void syncOwnedSecret(OwnerObject owner, AdapterEnvPlan plan) {
         String name = OwnedSecret.nameFor(owner);
         Secret existing = client.secrets().inNamespace(owner.namespace()).withName(name).get();
         if (plan.ownedSecret().isPresent()) {
             Secret desired = OwnedSecrets.secret(owner, plan.ownedSecret().get());
             if (existing == null) {
                 client.resource(desired).create();
-            } else if (!ownedBy(existing, owner)) {
-                return false;
+            } else if (!Ownership.controlledBy(existing, owner)) {
+                throw new Ownership.NotOwned(existing);
             } else if (!Objects.equals(existing.getData(), desired.getData())) {
                 desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
                 client.resource(desired).update();
             }
-        } else if (existing != null && ownedBy(existing, owner)) {
+        } else if (existing != null && Ownership.controlledBy(existing, owner)) {
             // Switched away from literal values: leave no copy of the old keys behind.
             client.resource(existing).delete();
         }
-        return true;
     }
 
     private static boolean hasKey(Secret secret, String key) {
         return secret.getData() != null && secret.getData().containsKey(key)
                 || secret.getStringData() != null && secret.getStringData().containsKey(key);
-    }
-
-    private static boolean ownedBy(Secret secret, OwnerObject owner) {
-        return secret.getMetadata().getLabels() != null
-                && owner.uid().equals(secret.getMetadata().getLabels().get(AdapterLabels.OWNER_UID));
     }
 
 }

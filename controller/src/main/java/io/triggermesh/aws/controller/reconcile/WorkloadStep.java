@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.controller.desired.AdapterInput;
 import io.triggermesh.aws.controller.desired.AdapterNames;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
@@ -39,16 +40,21 @@ final class WorkloadStep {
             current = applyDeployment(input, desired);
         } catch (KubernetesClientException e) {
             return rejected("write Deployment " + name, e);
+        } catch (Ownership.NotOwned e) {
+            return Ownership.outcome(Condition.DEPLOYED, e.existing(), input.owner());
         }
         try {
             if (input.workload().receivesHttp()) {
-                applyService(AdapterWorkloads.service(input));
+                applyService(AdapterWorkloads.service(input), input.owner());
             } else {
                 deleteStaleService(input);
             }
         } catch (KubernetesClientException e) {
             return rejected("write Service " + name, e);
+        } catch (Ownership.NotOwned e) {
+            return Ownership.outcome(Condition.DEPLOYED, e.existing(), input.owner());
         }
+        new RenamedWorkloads(client).removePrevious(input.owner());
         return StepOutcome.ok(DeploymentAvailability.condition(current));
     }
 
@@ -56,6 +62,7 @@ final class WorkloadStep {
     private Deployment applyDeployment(AdapterInput input, Deployment desired) {
         Deployment existing = client.apps().deployments().inNamespace(input.owner().namespace())
                 .withName(desired.getMetadata().getName()).get();
+        Ownership.requireControlled(existing, input.owner());
         String digest = stamp(desired);
         if (existing == null) {
             return client.resource(desired).create();
@@ -75,9 +82,10 @@ final class WorkloadStep {
                 Result.retry(ApiRejection.REASON));
     }
 
-    private void applyService(Service desired) {
+    private void applyService(Service desired, OwnerObject owner) {
         Service existing = client.services().inNamespace(desired.getMetadata().getNamespace())
                 .withName(desired.getMetadata().getName()).get();
+        Ownership.requireControlled(existing, owner);
         String digest = stamp(desired);
         if (existing == null) {
             client.resource(desired).create();

@@ -32,7 +32,8 @@ class RenderedRbacTest {
     void tokensCanBeMintedButServiceAccountsOfOtherKindsOfObjectsAreNotTouchedBeyondItsVerbs() {
         assertThat(allows(cluster, "POST", "/api/v1/namespaces/events/serviceaccounts/s3-irsa/token")).isTrue();
         assertThat(allows(cluster, "PATCH", "/api/v1/namespaces/events/serviceaccounts/s3-irsa")).isFalse();
-        assertThat(allows(cluster, "DELETE", "/apis/apps/v1/namespaces/events/deployments/x")).isFalse();
+        assertThat(allows(cluster, "PATCH", "/apis/apps/v1/namespaces/events/deployments/x")).isFalse();
+        assertThat(allows(cluster, "DELETE", "/apis/apps/v1/namespaces/events/deployments")).isFalse();
         assertThat(allows(cluster, "GET", "/api/v1/namespaces/events/pods")).isFalse();
     }
 
