@@ -92,6 +92,27 @@ class HonestStatusIT extends ControllerScenario {
     }
 
     @Test
+    void aServiceAccountTheApiServerForbidsIsReportedOnServiceAccountReady() {
+        cluster.refuseCreates("/api/v1/namespaces/default/serviceaccounts", 403, new StatusBuilder()
+                .withStatus("Failure").withCode(403).withReason("Forbidden")
+                .withMessage("serviceaccounts \"awss3target-i-forbidden\" is forbidden: exceeded quota: sa-quota,"
+                        + " requested: count/serviceaccounts=1, used: count/serviceaccounts=5, limited:"
+                        + " count/serviceaccounts=5")
+                .build());
+
+        s3Target("forbidden", "{iam: {roleArn: '" + ROLE + "'}}");
+
+        Map<String, Object> status = awaitCondition(TARGETS, S3_TARGET, "forbidden", "ServiceAccountReady", "False",
+                "ApiRejected");
+        assertThat(condition(status, "ServiceAccountReady").get("message")).asString()
+                .contains("HTTP 403 Forbidden", "exceeded quota");
+        assertThat(condition(status, "Ready")).containsEntry("status", "False")
+                .containsEntry("reason", "ApiRejected");
+        assertThat(awaitWarning("forbidden", "ApiRejected").getMessage()).contains("ServiceAccount");
+        assertThat(deployment("awss3target-forbidden")).as("no adapter without its ServiceAccount").isNull();
+    }
+
+    @Test
     void aServiceAccountWarningIsItsOwnConditionAndEventAndLeavesReadyTrue() {
         kube.resource(new ServiceAccountBuilder().withNewMetadata().withName("byo-sa").withNamespace(NS)
                 .endMetadata().build()).create();
