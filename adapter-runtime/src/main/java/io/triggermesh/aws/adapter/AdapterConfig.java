@@ -97,7 +97,7 @@ public final class AdapterConfig {
         String raw = required(K_SINK, "the URL of the sink that receives the events");
         Optional<String> problem = Sink.uriProblem(raw);
         if (problem.isPresent()) {
-            throw new AdapterConfigException(K_SINK, problem.get() + " (got " + Redaction.uriWithoutUserInfo(raw)
+            throw new AdapterConfigException(K_SINK, problem.get() + " (got " + Redaction.uriForDisplay(raw)
                     + ")");
         }
         return URI.create(raw);

@@ -28,6 +28,13 @@ class AdapterConfigTest {
     }
 
     @Test
+    void aSinkThatIsRefusedIsQuotedWithoutItsQueryToken() {
+        AdapterConfig config = AdapterConfig.fromEnvironment(Map.of("K_SINK", "ftp://host/x?token=t0k3n"));
+
+        assertThatThrownBy(config::sink).hasMessageContaining("ftp://host/x?***").hasMessageNotContaining("t0k3n");
+    }
+
+    @Test
     void sinkAndTimeoutAreRead() {
         AdapterConfig config = AdapterConfig.fromEnvironment(Map.of("K_SINK", "http://broker.default.svc",
                 "K_SINK_TIMEOUT", "5"));

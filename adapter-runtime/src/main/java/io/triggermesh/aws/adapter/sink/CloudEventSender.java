@@ -84,9 +84,9 @@ public final class CloudEventSender implements EventSink, AutoCloseable {
         }
     }
 
-    /** The sink URL without user info, for logs. */
+    /** The sink URL without user info or query (sinks often take a token there), for logs. */
     public String describeSink() {
-        return Redaction.uriWithoutUserInfo(sink.toString());
+        return Redaction.uriForDisplay(sink.toString());
     }
 
     @Override

@@ -113,4 +113,13 @@ class CloudEventSenderIT {
             assertThat(sender.toString()).doesNotContain("pw1234");
         }
     }
+
+    @Test
+    void aTokenInTheSinksQueryIsNeverDescribed() {
+        try (CloudEventSender sender = CloudEventSender.create(URI.create("https://hooks.example.com/in?token=t0k3n"),
+                Duration.ofSeconds(1))) {
+            assertThat(sender.describeSink()).isEqualTo("https://hooks.example.com/in?***");
+            assertThat(sender.toString()).doesNotContain("t0k3n");
+        }
+    }
 }
