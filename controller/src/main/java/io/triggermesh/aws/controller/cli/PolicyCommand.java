@@ -87,8 +87,10 @@ public class PolicyCommand implements Callable<Integer> {
             }
             Manifests.Document document = documents.get(0);
             ValidatedObject validated = new ObjectValidator(registry).validate(document.object());
-            if (validated.spec() == null) {
-                err.println(document.label() + " cannot be read: " + validated.problems());
+            if (!validated.isValid()) {
+                // A policy is only as right as the ARNs it is built from: an object with problems gets none.
+                err.println("invalid  " + document.label());
+                validated.problems().forEach(p -> err.println("         " + p));
                 err.flush();
                 return ExitCodes.PROBLEMS;
             }

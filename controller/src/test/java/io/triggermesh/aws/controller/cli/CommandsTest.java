@@ -271,6 +271,19 @@ class CommandsTest {
     }
 
     @Test
+    void policyForAnObjectWithProblemsListsThemAndExitsOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), TARGET.replace("arn: arn:aws:sqs:us-east-1:",
+                "arnn: typo\n  arn: arn:aws:sqs:mars-north-9:"));
+
+        Run run = run("policy", "AWSSQSTarget", "-f", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("spec.arnn: unknown field 'arnn'").contains("spec.arn: ")
+                .contains("'mars-north-9'");
+    }
+
+    @Test
     void unknownKindIsAClearError() {
         Run run = run("policy", "AWSKinesisSource");
 
