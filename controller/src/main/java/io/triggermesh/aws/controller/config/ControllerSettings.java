@@ -29,6 +29,9 @@ import java.util.Map;
  * @param leaderElection whether to elect a leader with a Lease before reconciling (default true)
  * @param leaseName the Lease's name (default triggermesh-controller)
  * @param leaseNamespace the Lease's namespace (default: the pod's namespace, else triggermesh)
+ * @param crossNamespaceSinks whether a source's {@code spec.sink.ref} may name an object in another namespace
+ *     (default false: refused, see docs/architecture.md, "Sinks in other namespaces"); like Knative's
+ *     {@code cross-namespace-event-links}
  */
 @ConfigurationProperties("triggermesh.controller")
 public record ControllerSettings(
@@ -44,7 +47,8 @@ public record ControllerSettings(
         @Nullable List<String> adapterImages,
         @Bindable(defaultValue = "true") boolean leaderElection,
         @Bindable(defaultValue = "triggermesh-controller") String leaseName,
-        @Nullable String leaseNamespace) {
+        @Nullable String leaseNamespace,
+        @Bindable(defaultValue = "false") boolean crossNamespaceSinks) {
 
     public ControllerSettings {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);

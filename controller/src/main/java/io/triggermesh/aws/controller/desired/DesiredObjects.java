@@ -93,7 +93,10 @@ public record DesiredObjects(Optional<HasMetadata> serviceAccount, Optional<Secr
         return new SecretBuilder(secret).withData(null).withStringData(data).build();
     }
 
-    /** The sink a source's adapter gets; a ref other than a Service resolves only in a cluster. */
+    /**
+     * The sink a source's adapter gets; a ref other than a Service resolves only in a cluster, a ref into another
+     * namespace not at all by default.
+     */
     private static String sinkUri(JsonNode object, OwnerObject owner) {
         Sink sink = read(object, "sink", Sink.class);
         if (sink == null) {
@@ -102,7 +105,11 @@ public record DesiredObjects(Optional<HasMetadata> serviceAccount, Optional<Secr
         if (sink.uri() != null) {
             return sink.uri();
         }
-        String namespace = sink.ref().namespace() == null ? owner.namespace() : sink.ref().namespace();
+        String namespace = SinkRefs.namespace(sink.ref(), owner.namespace());
+        if (!namespace.equals(owner.namespace())) {
+            // What the controller does by default; render does not know whether an administrator allowed more.
+            return "<refused: " + SinkRefs.refusal(sink.ref(), owner.namespace()) + ">";
+        }
         if ("v1".equals(sink.ref().apiVersion()) && "Service".equals(sink.ref().kind())) {
             return AdapterWorkloads.serviceUrl(sink.ref().name(), namespace);
         }

@@ -60,13 +60,20 @@ public final class ConnectorReconciler {
     public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
                                ObjectCredentials objectCredentials,
                                AdapterSettings settings, int cleanupAttempts, Clock clock) {
+        this(client, validator, events, objectCredentials, settings, cleanupAttempts, clock, false);
+    }
+
+    /** @param crossNamespaceSinks whether a source's sink.ref may name an object in another namespace */
+    public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
+                               ObjectCredentials objectCredentials, AdapterSettings settings, int cleanupAttempts,
+                               Clock clock, boolean crossNamespaceSinks) {
         this.client = client;
         this.validator = validator;
         this.events = events;
         this.serviceAccounts = new ServiceAccountStep(client);
         this.credentials = new CredentialsStep(client);
         this.resources = new ResourcesStep(objectCredentials, settings);
-        this.sinks = new SinkResolver(client);
+        this.sinks = new SinkResolver(client, crossNamespaceSinks);
         this.workloads = new WorkloadStep(client);
         this.finalization = new Finalization(client, resources, serviceAccounts, events, cleanupAttempts);
         this.settings = settings;
@@ -180,7 +187,8 @@ public final class ConnectorReconciler {
             StepOutcome deployed = workloads.apply(input);
             status.condition(deployed.condition());
             result = result.and(deployed.result());
-            if (workload.receivesHttp()) {
+            // Not someone else's Service: a source following this address would send events to their adapter.
+            if (workload.receivesHttp() && !Ownership.REASON.equals(deployed.condition().reason())) {
                 status.field("address", Map.of("url", AdapterWorkloads.addressUrl(owner)));
             }
         } else {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
+import io.triggermesh.aws.controller.desired.SinkRefs;
 import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.spi.api.SinkRef;
@@ -12,13 +13,23 @@ import java.util.Map;
 /**
  * Turns a source's {@code spec.sink} into a URL: {@code uri} as written; a {@code ref} to a core Service as its
  * cluster DNS name; a ref to anything else (Broker, Channel, a target) as its {@code status.address.url}.
+ *
+ * <p>A ref into another namespace is refused unless the controller allows cross-namespace sinks
+ * ({@code triggermesh.controller.cross-namespace-sinks}, see docs/architecture.md, "Sinks in other namespaces"):
+ * the controller reads with its own rights, so following such a ref would let anyone who may create a source send
+ * events to, or probe for, objects in namespaces they cannot see. The refusal reads nothing and says the same
+ * whatever is there.
  */
 final class SinkResolver {
 
-    private final KubernetesClient client;
+    static final String CROSS_NAMESPACE_REASON = "CrossNamespaceSinkRefused";
 
-    SinkResolver(KubernetesClient client) {
+    private final KubernetesClient client;
+    private final boolean crossNamespace;
+
+    SinkResolver(KubernetesClient client, boolean crossNamespace) {
         this.client = client;
+        this.crossNamespace = crossNamespace;
     }
 
     /** The resolved URL or the reason it cannot be resolved yet. */
@@ -34,27 +45,36 @@ final class SinkResolver {
             return found(sink.uri());
         }
         SinkRef ref = sink.ref();
-        String namespace = ref.namespace() == null || ref.namespace().isBlank() ? objectNamespace : ref.namespace();
+        String namespace = SinkRefs.namespace(ref, objectNamespace);
+        boolean elsewhere = !namespace.equals(objectNamespace);
+        if (elsewhere && !crossNamespace) {
+            return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, CROSS_NAMESPACE_REASON,
+                    SinkRefs.refusal(ref, objectNamespace)));
+        }
         if ("v1".equals(ref.apiVersion()) && "Service".equals(ref.kind())) {
             return found(AdapterWorkloads.serviceUrl(ref.name(), namespace));
         }
         String label = ref.kind() + " " + namespace + "/" + ref.name() + " (" + ref.apiVersion() + ")";
+        // In another namespace, missing, unreadable and unaddressed read the same: the user may not see that
+        // namespace, and the controller's answer must not tell them what is in it.
+        String unresolved = "sink " + label + " cannot be used yet: it does not exist, cannot be read by the"
+                + " controller or has no status.address.url";
         GenericKubernetesResource target;
         try {
             target = client.genericKubernetesResources(ref.apiVersion(), ref.kind()).inNamespace(namespace)
                     .withName(ref.name()).get();
         } catch (KubernetesClientException | IllegalArgumentException e) {
-            return notFound("cannot read sink " + label + ": " + e.getMessage());
+            return notFound(elsewhere ? unresolved : "cannot read sink " + label + ": " + e.getMessage());
         }
         if (target == null) {
-            return notFound("sink " + label + " does not exist yet");
+            return notFound(elsewhere ? unresolved : "sink " + label + " does not exist yet");
         }
         Object status = target.getAdditionalProperties().get("status");
         if (status instanceof Map<?, ?> map && map.get("address") instanceof Map<?, ?> address
                 && address.get("url") instanceof String url && !url.isBlank()) {
             return found(url);
         }
-        return notFound("sink " + label + " has no status.address.url yet");
+        return notFound(elsewhere ? unresolved : "sink " + label + " has no status.address.url yet");
     }
 
     private static Resolution found(String uri) {

@@ -71,15 +71,16 @@ public class ControllerRuntime implements AutoCloseable {
         ObjectCredentials credentials = new ObjectCredentials(new KubernetesSecretReader(client),
                 new TokenRequestSource(client), endpoints, settings.identityChoice());
         this.reconciler = new ConnectorReconciler(client, new ObjectValidator(registry), new EventRecorder(client),
-                credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC());
+                credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
+                settings.crossNamespaceSinks());
         this.metrics = new ReconcileMetrics(meters);
         this.leadership = new Leadership(client, settings, this::startReconciling, this::stopReconciling);
     }
 
     /** Starts campaigning for leadership (or reconciling at once when leader election is off). */
     public void start() {
-        LOG.info("Starting; kinds: {}; namespaces: {}", registry.kinds().stream().map(LoadedKind::key).toList(),
         registry.describe().forEach(line -> LOG.info("Connector plugin {}", line));
+        LOG.info("Starting; kinds: {}; namespaces: {}", registry.kinds().stream().map(LoadedKind::key).toList(),
                 settings.namespaces().isEmpty() ? "all" : settings.namespaces());
         if (settings.leaderElection()) {
             leadership.start();
