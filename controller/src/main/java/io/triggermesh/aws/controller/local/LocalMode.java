@@ -115,7 +115,11 @@ public final class LocalMode implements AutoCloseable {
             properties.put("triggermesh.controller.aws-endpoint", options.awsEndpoint().toString());
         }
         if (options.logLevel() != null) {
-            properties.put("logger.levels.io.triggermesh", options.logLevel().toUpperCase(java.util.Locale.ROOT));
+            String level = options.logLevel().toUpperCase(java.util.Locale.ROOT);
+            properties.put("logger.levels.io.triggermesh", level);
+            // The SDK's own lines (signing, retries) are what a debugging user needs next to ours; they pass the
+            // same credential masking.
+            properties.put("logger.levels.software.amazon.awssdk", level);
         }
         properties.put("micronaut.server.port", -1);
         ApplicationContext context = ApplicationContext.run(properties);

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * The system under test, as processes: {@code controller.jar local} (the in-memory Kubernetes API, the runner
  * that starts every adapter as its own JVM, the event display) and, when {@code separateController}, the real
  * controller as another process ({@code controller.jar run} against local mode's kubeconfig) so a test can kill
- * and restart it. Everything logs at DEBUG into the work directory, which outlives the run for reading.
+ * and restart it. Everything logs at TRACE into the work directory, which outlives the run for reading.
  */
 final class LocalSystem implements AutoCloseable {
 
@@ -76,7 +76,7 @@ final class LocalSystem implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                     "-jar", controllerJar().toString(), "local", "-f", manifests.toString(),
                     "--work-dir", workDir.toString(), "--aws-endpoint", awsEndpoint.toString(),
-                    "--log-level", "debug"));
+                    "--log-level", "trace"));
             if (separateController) {
                 command.add("--no-controller");
             }
@@ -101,7 +101,7 @@ final class LocalSystem implements AutoCloseable {
         return jar.toAbsolutePath();
     }
 
-    /** Starts the real controller ({@code controller.jar run}) against this system's API; logs at DEBUG. */
+    /** Starts the real controller ({@code controller.jar run}) against this system's API; logs at TRACE. */
     synchronized void startController() {
         Path log = workDir.resolve("controller-" + (controllerLogs.size() + 1) + ".log");
         controllerLogs.add(log);
@@ -113,7 +113,8 @@ final class LocalSystem implements AutoCloseable {
                 "-Dtriggermesh.controller.max-backoff=5s",
                 "-Dtriggermesh.controller.aws-endpoint=" + awsEndpoint,
                 "-Dmicronaut.server.port=" + freePort(),
-                "-Dlogger.levels.io.triggermesh=DEBUG",
+                "-Dlogger.levels.io.triggermesh=TRACE",
+                "-Dlogger.levels.software.amazon.awssdk=TRACE",
                 "-jar", controllerJar().toString(), "run")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));

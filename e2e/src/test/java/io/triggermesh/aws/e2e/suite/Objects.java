@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /** Reading connector objects' status, the guide's example manifests, and posting events to targets. */
 final class Objects {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Objects() {
     }
@@ -70,9 +72,14 @@ final class Objects {
                         .map(c -> String.valueOf(c.get("message"))));
     }
 
-    /** POSTs a binary-mode CloudEvent; returns the status code. */
+    /** POSTs a binary-mode CloudEvent; returns the status code. The reply goes to the canary check. */
     static int post(String url, String id, String subject, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        return exchange(url, id, subject, json).statusCode();
+    }
+
+    /** POSTs a binary-mode CloudEvent; returns the reply (status -1 when the target could not be reached). */
+    static Reply exchange(String url, String id, String subject, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .header("ce-specversion", "1.0").header("ce-id", id).header("ce-type", "io.triggermesh.e2e.test")
                 .header("ce-source", "e2e").header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -80,12 +87,32 @@ final class Objects {
             request.header("ce-subject", subject);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Canaries.shown("reply of " + url, response.body());
+            return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
-            return -1;
+            return new Reply(-1, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Reply(-1, e.toString());
+        }
+    }
+
+    /** A target's answer. */
+    record Reply(int statusCode, String body) {
+    }
+
+    /** The body of {@code GET /health} of the target at {@code url}; empty when it does not answer. */
+    static Optional<String> health(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url).resolve("/health")).timeout(REQUEST_TIMEOUT)
+                .GET().build();
+        try {
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -74,6 +74,7 @@ final class ThrottlingProxy implements World.FrontOfAws {
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
+                    .timeout(java.time.Duration.ofSeconds(60)) // above the 20 s long polls it forwards
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
