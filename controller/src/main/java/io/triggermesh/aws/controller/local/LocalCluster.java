@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.MockServerExpectation;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.triggermesh.aws.controller.plugins.LoadedKind;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
@@ -110,6 +111,14 @@ public final class LocalCluster implements AutoCloseable {
      */
     public void refuseCreates(String path, int code, Status status) {
         server.expect().post().withPath(path).andReturn(code, status).always();
+    }
+
+    /**
+     * Answers that take precedence over the CRUD behaviour, for tests that make the API fail in a chosen way (a
+     * 409 on every status write of one object, for example).
+     */
+    public MockServerExpectation expect() {
+        return server.expect();
     }
 
     /** Every request received so far (and forgets them), in order. */

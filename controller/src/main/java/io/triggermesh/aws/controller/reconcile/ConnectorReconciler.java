@@ -56,6 +56,8 @@ public final class ConnectorReconciler {
     private final Finalization finalization;
     private final AdapterSettings settings;
     private final Clock clock;
+    /** Successful ensures whose status write has not landed yet, so retries do not call AWS again. */
+    private final EnsuredMemory ensuredMemory;
 
     public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
                                ObjectCredentials objectCredentials,
@@ -78,6 +80,7 @@ public final class ConnectorReconciler {
         this.finalization = new Finalization(client, resources, serviceAccounts, events, cleanupAttempts);
         this.settings = settings;
         this.clock = clock;
+        this.ensuredMemory = new EnsuredMemory(clock);
     }
 
     /** Reconciles one object as read from the API or the informer cache. */
@@ -91,8 +94,10 @@ public final class ConnectorReconciler {
             return converge(kind, object, owner);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                // Someone wrote first: start again from fresh state.
-                return Result.requeueAfter(Duration.ofMillis(200));
+                // Someone wrote first, and a status write already retried once with a fresh read: back off
+                // per object like any failure (a fixed short requeue made hundreds of requests a minute).
+                LOG.debug("{}: conflict writing to the API; retrying with backoff", owner.displayName());
+                return Result.retry("Conflict");
             }
             LOG.warn("{}: Kubernetes API error {}: {}", owner.displayName(), e.getCode(), e.getMessage());
             return Result.retry("KubernetesApi" + e.getCode());
@@ -150,10 +155,16 @@ public final class ConnectorReconciler {
         if (kind.descriptor().managesAwsResources()) {
             String fingerprint = fingerprint(object, credentialsOutcome.credentialsVersion(), serviceAccountName);
             Optional<Condition> before = status.previous(Condition.RESOURCES_READY);
+            Optional<EnsuredMemory.Entry> remembered = ensuredMemory.recall(owner.uid(), fingerprint);
             if (before.isPresent() && before.get().holds()
                     && fingerprint.equals(status.currentField("resourcesFingerprint"))) {
                 status.condition(before.get()).field("resourcesFingerprint", fingerprint)
                         .field("awsIdentity", status.currentField("awsIdentity"));
+            } else if (remembered.isPresent()) {
+                // Ensured already, but the status recording it did not land: reuse that instead of calling AWS.
+                status.condition(remembered.get().condition()).field("resourcesFingerprint", fingerprint)
+                        .field("awsIdentity", remembered.get().identity());
+                pluginStatus = new LinkedHashMap<>(remembered.get().pluginStatus());
             } else {
                 ResourcesStep.Ensured ensured = ensure(kind.kind(), context(kind, object, owner, validated, pluginStatus),
                         owner, auth, serviceAccountName);
@@ -162,6 +173,8 @@ public final class ConnectorReconciler {
                 if (ensured.outcome() != null) {
                     pluginStatus = new LinkedHashMap<>(ensured.outcome().statusFields());
                     status.field("resourcesFingerprint", fingerprint).field("awsIdentity", ensured.identity());
+                    ensuredMemory.remember(owner.uid(), fingerprint, ensured.condition(), ensured.identity(),
+                            pluginStatus);
                 }
             }
         }
@@ -223,13 +236,13 @@ public final class ConnectorReconciler {
         String readyMessage = kind.descriptor().kind() + " " + owner.name() + " is ready";
         Map<String, Object> next = status.build(readyMessage);
         if (!status.differs(next)) {
+            ensuredMemory.forget(owner.uid());
             return;
         }
-        GenericKubernetesResource updated = Json.MAPPER.convertValue(object.resource(),
-                GenericKubernetesResource.class);
-        updated.getAdditionalProperties().put("status", next);
-        client.genericKubernetesResources(Kinds.context(kind)).inNamespace(owner.namespace())
-                .resource(updated).updateStatus();
+        if (!StatusWrite.write(client, kind, object.resource(), next)) {
+            return;  // the object changed meanwhile; the pass its change triggers writes the status
+        }
+        ensuredMemory.forget(owner.uid());  // the status records the ensure now
         emitTransitions(owner, object.status(), next);
     }
 

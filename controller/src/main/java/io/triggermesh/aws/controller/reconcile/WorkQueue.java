@@ -8,13 +8,21 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A keyed work queue: events for the same object coalesce, one object is never reconciled by two workers at once,
- * and failures are retried with exponential backoff per object (so a broken object cannot starve others or spin).
+ * A keyed work queue in the manner of client-go's rate-limited work queue: events for the same object coalesce, one
+ * object is never reconciled by two workers at once, and every failed pass, whatever its reason, is retried after
+ * the object's own exponential backoff ({@link ItemBackoff}), so a broken object can neither spin nor starve others.
+ * A successful pass forgets the failures; a pass that asks to be polled again comes back after its delay.
+ *
+ * <p>The outcome of the latest pass decides when an object comes back: a retry still waiting when an event starts
+ * a pass early is dropped, so an event never adds a pass to the backoff schedule.
  */
 public final class WorkQueue implements AutoCloseable {
 
@@ -26,23 +34,35 @@ public final class WorkQueue implements AutoCloseable {
         Result handle(ReconcileKey key);
     }
 
+    /** Runs a task after a delay: a scheduled executor in production, a hand-driven clock in tests. */
+    interface Timer {
+
+        /** Schedules {@code task}; returns what cancels it. */
+        Runnable schedule(Runnable task, Duration delay);
+
+        void close();
+    }
+
     private final Handler handler;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final ItemBackoff backoff;
     private final ExecutorService workers;
-    private final ScheduledExecutorService timer;
+    private final Timer timer;
     private final Set<ReconcileKey> queued = new HashSet<>();
     private final Set<ReconcileKey> processing = new HashSet<>();
     private final Set<ReconcileKey> dirty = new HashSet<>();
-    private final Map<ReconcileKey, Integer> failures = new HashMap<>();
+    private final Map<ReconcileKey, Runnable> waiting = new HashMap<>();
     private boolean closed;
 
     public WorkQueue(Handler handler, int workerCount, Duration initialBackoff, Duration maxBackoff) {
+        this(handler, Executors.newFixedThreadPool(workerCount, named("reconcile")), scheduledTimer(),
+                new ItemBackoff(initialBackoff, maxBackoff));
+    }
+
+    WorkQueue(Handler handler, ExecutorService workers, Timer timer, ItemBackoff backoff) {
         this.handler = handler;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
-        this.workers = Executors.newFixedThreadPool(workerCount, named("reconcile"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(named("reconcile-timer"));
+        this.workers = workers;
+        this.timer = timer;
+        this.backoff = backoff;
     }
 
     /** Reconcile {@code key} soon; coalesces with a pending request for the same key. */
@@ -59,24 +79,37 @@ public final class WorkQueue implements AutoCloseable {
         }
     }
 
-    public void addAfter(ReconcileKey key, Duration delay) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
+    /** Reconcile {@code key} after {@code delay}, replacing a retry already waiting for it. */
+    public synchronized void addAfter(ReconcileKey key, Duration delay) {
+        if (closed) {
+            return;
         }
-        timer.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+        cancelWaiting(key);
+        Runnable[] cancel = new Runnable[1];
+        cancel[0] = timer.schedule(() -> {
+            synchronized (this) {
+                if (!waiting.remove(key, cancel[0])) {
+                    return;  // replaced or cancelled in the meantime
+                }
+            }
+            add(key);
+        }, delay);
+        waiting.put(key, cancel[0]);
     }
 
     /** Consecutive failures of {@code key} since its last success. */
-    public synchronized int failures(ReconcileKey key) {
-        return failures.getOrDefault(key, 0);
+    public int failures(ReconcileKey key) {
+        return backoff.failures(key);
     }
 
     private void process(ReconcileKey key) {
         synchronized (this) {
             queued.remove(key);
+            if (closed) {
+                return;  // leadership lost or shutting down: start no new pass
+            }
             processing.add(key);
+            cancelWaiting(key);
         }
         Result result;
         try {
@@ -85,41 +118,40 @@ public final class WorkQueue implements AutoCloseable {
             LOG.warn("{}: reconcile failed: {}", key, e.toString());
             result = Result.retry(e.getClass().getSimpleName());
         }
-        Duration next = schedule(key, result);
+        Duration next = next(key, result);
         boolean again;
         synchronized (this) {
             processing.remove(key);
             again = dirty.remove(key);
         }
         if (again) {
-            add(key);
+            add(key);  // the object changed during the pass: look at the change now
         } else if (next != null) {
             addAfter(key, next);
         }
     }
 
-    private synchronized Duration schedule(ReconcileKey key, Result result) {
+    private Duration next(ReconcileKey key, Result result) {
         if (result.failed()) {
-            int count = failures.merge(key, 1, Integer::sum);
-            return backoff(count);
+            Duration delay = backoff.failed(key);
+            LOG.debug("{}: {} (failure {}), retrying in {}", key, result.failureReason(), backoff.failures(key), delay);
+            return delay;
         }
-        failures.remove(key);
+        backoff.forget(key);
         return result.requeue().orElse(null);
     }
 
-    /** {@code initial * 2^(attempt-1)}, capped. */
-    Duration backoff(int attempt) {
-        long factor = 1L << Math.min(attempt - 1, 30);
-        Duration delay = initialBackoff.multipliedBy(factor);
-        return delay.compareTo(maxBackoff) > 0 || delay.isNegative() ? maxBackoff : delay;
+    private void cancelWaiting(ReconcileKey key) {
+        Runnable cancel = waiting.remove(key);
+        if (cancel != null) {
+            cancel.run();
+        }
     }
 
+    /** Stops taking work and lets passes in progress finish (up to 10 s): a graceful shutdown. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
-        timer.shutdownNow();
+        stopTakingWork();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -131,8 +163,41 @@ public final class WorkQueue implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Stops at once: no new pass starts and passes in progress are interrupted, without waiting for them. Used when
+     * leadership can no longer be confirmed, where another replica may already be reconciling the same objects.
+     */
+    public void abort() {
+        stopTakingWork();
+        workers.shutdownNow();
+    }
+
+    private void stopTakingWork() {
+        synchronized (this) {
+            closed = true;
+            waiting.clear();
+        }
+        timer.close();
+    }
+
+    private static Timer scheduledTimer() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(named("reconcile-timer"));
+        return new Timer() {
+            @Override
+            public Runnable schedule(Runnable task, Duration delay) {
+                ScheduledFuture<?> future = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+                return () -> future.cancel(false);
+            }
+
+            @Override
+            public void close() {
+                executor.shutdownNow();
+            }
+        };
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
             thread.setDaemon(true);
