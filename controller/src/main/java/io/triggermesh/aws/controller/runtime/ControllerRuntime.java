@@ -55,7 +55,7 @@ public class ControllerRuntime implements AutoCloseable {
     private final Leadership leadership;
     private final Map<String, List<SharedIndexInformer<GenericKubernetesResource>>> kindInformers = new HashMap<>();
     private final List<SharedIndexInformer<?>> ownedInformers = new ArrayList<>();
-    private WorkQueue queue;
+    private volatile WorkQueue queue;
 
     public ControllerRuntime(KubernetesClient client, PluginRegistry registry, ControllerSettings settings,
                              MeterRegistry meters) {
@@ -74,7 +74,7 @@ public class ControllerRuntime implements AutoCloseable {
                 credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
                 settings.crossNamespaceSinks());
         this.metrics = new ReconcileMetrics(meters);
-        this.leadership = new Leadership(client, settings, this::startReconciling, this::stopReconciling);
+        this.leadership = new Leadership(client, settings, this::startReconciling, this::leadershipLost);
     }
 
     /** Starts campaigning for leadership (or reconciling at once when leader election is off). */
@@ -89,8 +89,9 @@ public class ControllerRuntime implements AutoCloseable {
         }
     }
 
+    /** Whether this replica reconciles: false as soon as leadership can no longer be confirmed. */
     public boolean isLeader() {
-        return queue != null;
+        return queue != null && (!settings.leaderElection() || leadership.leading());
     }
 
     /** Whether every informer has listed its objects (true on a standby replica, which has none). */
@@ -137,6 +138,15 @@ public class ControllerRuntime implements AutoCloseable {
                 .inform(new OwnerEvents<>(registry, target::add), 0);
     }
 
+    /** Another replica may be reconciling already: interrupt passes in progress instead of waiting for them. */
+    private void leadershipLost() {
+        WorkQueue current = queue;
+        if (current != null) {
+            current.abort();
+        }
+        stopReconciling();
+    }
+
     private synchronized void stopReconciling() {
         if (queue == null) {
             return;
@@ -151,6 +161,9 @@ public class ControllerRuntime implements AutoCloseable {
     }
 
     private Result handle(ReconcileKey key) {
+        if (settings.leaderElection() && !leadership.leading()) {
+            return Result.done();  // leadership unconfirmed: the fence holds even before the queue is stopped
+        }
         LoadedKind kind = registry.kinds().stream().filter(k -> k.key().equals(key.kind())).findFirst().orElse(null);
         List<SharedIndexInformer<GenericKubernetesResource>> informers;
         synchronized (this) {

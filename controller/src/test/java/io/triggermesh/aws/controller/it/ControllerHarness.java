@@ -1,6 +1,8 @@
 package io.triggermesh.aws.controller.it;
 
 import io.triggermesh.aws.controller.local.LocalCluster;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.ApplicationContext;
 import io.triggermesh.aws.controller.runtime.ControllerRuntime;
 import java.util.HashMap;
@@ -34,6 +36,12 @@ final class ControllerHarness implements AutoCloseable {
 
     ControllerRuntime runtime() {
         return runtime;
+    }
+
+    /** Reconcile passes this replica has run, from its own metrics. */
+    long reconcilePasses() {
+        return context.getBean(MeterRegistry.class).find("triggermesh.reconcile").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     /** Stops this replica; safe to call again (tests stop a leader early, teardown closes everything). */
