@@ -52,4 +52,17 @@ class AwsErrorEchoIT extends ControllerScenario {
         assertThat(everything).doesNotContain(KEY_ID, TOKEN, "echo-secret-canary");
         assertThat(warning.getMessage()).doesNotContain(KEY_ID, TOKEN).contains("***");
     }
+
+    @Test
+    void aCleanupFailureQuotingTheCredentialsIsAbandonedWithAWarningThatDoesNotQuoteThem() {
+        String name = QueueTestPlugin.FAILING_CLEANUP_PREFIX + "-echo";
+        queueSource(name, "{credentials: {accessKeyID: {value: " + KEY_ID + "}, secretAccessKey: {value:"
+                + " echo-secret-canary}, sessionToken: {value: " + TOKEN + "}}}");
+        awaitCondition(SOURCES, QUEUE_SOURCE, name, "ResourcesReady", "False", "AccessDenied");
+
+        delete(SOURCES, QUEUE_SOURCE, name);
+
+        assertThat(awaitWarning(name, "CleanupAbandoned").getMessage()).contains("(signed by ***, token ***)")
+                .doesNotContain(KEY_ID, TOKEN);
+    }
 }

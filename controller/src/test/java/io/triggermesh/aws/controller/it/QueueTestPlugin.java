@@ -127,7 +127,12 @@ public class QueueTestPlugin implements ConnectorPlugin {
         public void cleanupResources(ObjectContext<Spec> object, AwsAccess aws) {
             increment(CLEANUP_CALLS, object);
             if (object.name().startsWith(FAILING_CLEANUP_PREFIX)) {
-                throw new IllegalStateException("simulated cleanup failure for " + object.name());
+                // Echoing the signing credentials bare, as the worst AWS error message could.
+                var credentials = aws.credentials().resolveIdentity().join();
+                String token = credentials instanceof software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity
+                        session ? session.sessionToken() : "none";
+                throw new IllegalStateException("simulated cleanup failure for " + object.name() + " (signed by "
+                        + credentials.accessKeyId() + ", token " + token + ")");
             }
             String url = object.status().get("queueUrl");
             if (url == null) {
