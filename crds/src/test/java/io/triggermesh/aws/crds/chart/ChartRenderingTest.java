@@ -236,6 +236,7 @@ class ChartRenderingTest {
         values.put("plugins.allow[0]", "s3");
         values.put("plugins.allow[1]", "sqs");
         values.put("controller.useControllerIdentity", "true");
+        values.put("controller.crossNamespaceSinks", "true");
         values.put("controller.awsRegion", "eu-west-1");
         values.put("controller.awsEndpoint", "http://localstack.tools:4566");
         values.put("controller.javaOptions", "-XX:MaxRAMPercentage=60");
@@ -247,6 +248,7 @@ class ChartRenderingTest {
                         "AWSS3Source=registry.example.com/adapter-s3:1.0,AWSSQSTarget=registry.example.com/adapter-sqs:1.0")
                 .containsEntry("TRIGGERMESH_PLUGINS_ALLOW", "s3,sqs")
                 .containsEntry("TRIGGERMESH_CONTROLLER_USE_CONTROLLER_IDENTITY", "true")
+                .containsEntry("TRIGGERMESH_CONTROLLER_CROSS_NAMESPACE_SINKS", "true")
                 .containsEntry("TRIGGERMESH_CONTROLLER_AWS_REGION", "eu-west-1")
                 .containsEntry("TRIGGERMESH_CONTROLLER_AWS_ENDPOINT", "http://localstack.tools:4566")
                 .containsEntry("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=60");

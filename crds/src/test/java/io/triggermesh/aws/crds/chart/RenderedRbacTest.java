@@ -49,6 +49,11 @@ class RenderedRbacTest {
                 .isFalse();
     }
 
+    @Test
+    void crossNamespaceSinksAreOffUnlessAskedFor() {
+        assertThat(Chart.render(Map.of()).env()).containsEntry("TRIGGERMESH_CONTROLLER_CROSS_NAMESPACE_SINKS", "false");
+    }
+
     private static boolean allows(RbacRules rules, String method, String path) {
         return RbacRules.of(method, path).map(rules::allows).orElseThrow();
     }
