@@ -2,7 +2,9 @@ package io.triggermesh.aws.controller.cli;
 
 import io.triggermesh.aws.controller.local.LocalMode;
 import io.triggermesh.aws.controller.local.LocalRunner;
+import io.triggermesh.aws.controller.plugins.PluginsConfiguration;
 import io.triggermesh.aws.spi.api.Shown;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,10 @@ public class LocalCommand implements Callable<Integer> {
     @Mixin
     CommandErrors errors;
 
+    /** The controller's plugin settings ({@code TRIGGERMESH_PLUGINS_DIRECTORY}): local mode serves the same kinds. */
+    @Inject
+    PluginsConfiguration plugins;
+
     @Override
     public Integer call() {
         return errors.run(spec, this::runLocally);
@@ -78,7 +84,8 @@ public class LocalCommand implements Callable<Integer> {
                 : System.getenv("AWS_ENDPOINT_URL") == null ? null : URI.create(System.getenv("AWS_ENDPOINT_URL"));
         String awsRegion = region != null ? region : System.getenv().getOrDefault("AWS_REGION", "us-east-1");
         LocalMode.Options options = new LocalMode.Options(endpoint, awsRegion, displayPort, dir,
-                System.getProperty("java.class.path"), System.out, !noController, logLevel);
+                System.getProperty("java.class.path"), System.out, !noController, logLevel,
+                plugins == null ? null : plugins.pluginDirectory().orElse(null));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM/Ctrl-C the JVM exits as soon as its shutdown hooks return: this one waits until every adapter

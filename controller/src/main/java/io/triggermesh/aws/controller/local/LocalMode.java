@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micronaut.context.ApplicationContext;
 import io.triggermesh.aws.controller.cli.Manifests;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
+import io.triggermesh.aws.controller.plugins.PluginRegistryFactory;
 import io.triggermesh.aws.controller.runtime.ControllerRuntime;
 import java.io.PrintStream;
 import java.net.URI;
@@ -39,9 +40,17 @@ public final class LocalMode implements AutoCloseable {
      *     ({@code controller.jar run} with the kubeconfig in {@code workDir}), for example in a debugger
      * @param logLevel the level of adapters (their {@code LOG_LEVEL} unless the Deployment sets one) and of the
      *     controller's own loggers; null for the defaults (info)
+     * @param pluginDirectory the controller's plugin directory ({@code TRIGGERMESH_PLUGINS_DIRECTORY}), or null:
+     *     its kinds are served like bundled ones, their adapters started with its jars after {@code classpath}
      */
     public record Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
-                          PrintStream console, boolean runController, String logLevel) {
+                          PrintStream console, boolean runController, String logLevel, Path pluginDirectory) {
+
+        /** Without a plugin directory. */
+        public Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
+                       PrintStream console, boolean runController, String logLevel) {
+            this(awsEndpoint, region, displayPort, workDir, classpath, console, runController, logLevel, null);
+        }
 
         /** Everything, at the default log levels. */
         public Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
@@ -71,7 +80,14 @@ public final class LocalMode implements AutoCloseable {
     }
 
     public static LocalMode start(Options options) {
-        PluginRegistry registry = PluginRegistry.load(LocalMode.class.getClassLoader(), Set.of());
+        // The same plugins as the controller it starts: the bundled ones and those of the plugin directory.
+        ClassLoader own = LocalMode.class.getClassLoader();
+        ClassLoader loader = options.pluginDirectory() == null ? own
+                : PluginRegistryFactory.classLoaderFor(options.pluginDirectory(), own);
+        PluginRegistry registry = PluginRegistry.load(loader, Set.of());
+        AdapterClassPaths classPaths = options.pluginDirectory() == null
+                ? AdapterClassPaths.runtimeOnly(options.classpath())
+                : AdapterClassPaths.of(registry, loader, options.pluginDirectory(), options.classpath());
         LocalCluster cluster = LocalCluster.start(registry, options.workDir());
         NamespacedKubernetesClient client = cluster.client();
         // TokenRequest for every ServiceAccount, as a real API server answers: the controller acts as an
@@ -97,7 +113,7 @@ public final class LocalMode implements AutoCloseable {
         ConditionPrinter printer = new ConditionPrinter(client, registry, options.console());
         Map<String, String> adapterDefaults = options.logLevel() == null ? Map.of()
                 : Map.of("LOG_LEVEL", options.logLevel().toLowerCase(java.util.Locale.ROOT));
-        LocalRunner runner = new LocalRunner(client, options.workDir(), options.classpath(), options.console(),
+        LocalRunner runner = new LocalRunner(client, options.workDir(), classPaths::of, options.console(),
                 adapterDefaults);
         GarbageCollector collector = new GarbageCollector(client);
         collector.start(registry);
@@ -111,6 +127,9 @@ public final class LocalMode implements AutoCloseable {
         properties.put("triggermesh.controller.leader-election", false);
         properties.put("triggermesh.controller.resync", "30s");
         properties.put("triggermesh.controller.aws-region", options.region());
+        if (options.pluginDirectory() != null) {
+            properties.put("triggermesh.plugins.directory", options.pluginDirectory().toString());
+        }
         if (options.awsEndpoint() != null) {
             properties.put("triggermesh.controller.aws-endpoint", options.awsEndpoint().toString());
         }

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Plays the kubelet's part in local mode: starts every adapter Deployment the controller creates as a local JVM
@@ -50,7 +51,8 @@ public final class LocalRunner implements AutoCloseable {
 
     private final KubernetesClient client;
     private final Path workDir;
-    private final String classpath;
+    /** The class path of a Deployment's adapter: plugin-directory kinds need their jars too. */
+    private final Function<Deployment, String> classpath;
     private final PrintStream console;
     private final Map<String, String> defaults;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -72,6 +74,15 @@ public final class LocalRunner implements AutoCloseable {
      */
     public LocalRunner(KubernetesClient client, Path workDir, String classpath, PrintStream console,
                        Map<String, String> defaults) {
+        this(client, workDir, deployment -> classpath, console, defaults);
+    }
+
+    /**
+     * @param classpath the class path each Deployment's adapter is started with
+     * @param defaults environment variables every adapter gets unless its Deployment sets them
+     */
+    public LocalRunner(KubernetesClient client, Path workDir, Function<Deployment, String> classpath,
+                       PrintStream console, Map<String, String> defaults) {
         this.client = client;
         this.workDir = workDir;
         this.classpath = classpath;
@@ -150,7 +161,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Path log = workDir.resolve(key.replace('/', '_') + ".log");
-        AdapterProcess process = AdapterProcess.start(key, classpath, container.getArgs().get(0), env.get(), log);
+        AdapterProcess process = AdapterProcess.start(key, classpath.apply(deployment), container.getArgs().get(0), env.get(), log);
         running.put(key, new Running(template, process));
         console.println("[local] started " + key + " (" + container.getArgs().get(0) + "), pid " + process.pid()
                 + ", log " + log

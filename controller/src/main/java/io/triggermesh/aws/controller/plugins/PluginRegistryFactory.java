@@ -32,18 +32,26 @@ public class PluginRegistryFactory {
         return registry;
     }
 
-    /** A class loader over every jar in {@code directory}, delegating to {@code parent} first. */
-    static ClassLoader classLoaderFor(Path directory, ClassLoader parent) {
+    /**
+     * A class loader over every jar in {@code directory}, delegating to {@code parent} first. Local mode uses it too,
+     * so that it serves the same kinds as the controller.
+     */
+    public static ClassLoader classLoaderFor(Path directory, ClassLoader parent) {
+        List<Path> jars = jarsIn(directory);
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = toUrl(jars.get(i));
+        }
+        return new URLClassLoader("triggermesh-plugins", urls, parent);
+    }
+
+    /** The {@code *.jar} files of the plugin directory, sorted by name: the order {@link #classLoaderFor} uses. */
+    public static List<Path> jarsIn(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new PluginLoadException("plugin directory " + directory + " does not exist or is not a directory");
         }
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
-            URL[] urls = new URL[jars.size()];
-            for (int i = 0; i < urls.length; i++) {
-                urls[i] = toUrl(jars.get(i));
-            }
-            return new URLClassLoader("triggermesh-plugins", urls, parent);
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list plugin directory " + directory, e);
         }
