@@ -270,7 +270,7 @@ class ChartRenderingTest {
         JsonNode init = pod.at("/initContainers/0");
         assertThat(init.path("name").asText()).isEqualTo("plugin-sns");
         assertThat(init.path("image").asText()).isEqualTo("registry.example.com/acme/sns:1.0.0");
-        assertThat(init.path("command").toString()).contains("cp -v /jars/*.jar /plugins/");
+        assertThat(init.path("command").toString()).contains("cp -v /jars/*.jar /triggermesh-plugins/");
         assertThat(init.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
         assertThat(rendered.env()).containsEntry("TRIGGERMESH_PLUGINS_DIRECTORY", "/opt/triggermesh/plugins");
         assertThat(rendered.controllerContainer().path("volumeMounts").toString())
