@@ -68,9 +68,10 @@ public final class CredentialRedactor {
             // "SecretAccessKey": "…", "Token":"…", 'aws_session_token': '…'
             new Shape(Pattern.compile("(?i)([\"'](?:" + SECRET_FIELDS + "|Token)[\"']\\s*[:=]\\s*[\"'])"
                     + "([^\"']*)([\"'])"), true),
-            // X-Amz-Security-Token: …, x-amz-security-token:…, X-Amz-Security-Token=…, aws_secret_access_key = …
-            new Shape(Pattern.compile("(?i)(\\b(?:" + SECRET_FIELDS + ")\\s*[:=]\\s*)([^" + VALUE_END + "]+)"),
-                    false),
+            // X-Amz-Security-Token: …, x-amz-security-token:…, X-Amz-Security-Token=…, aws_secret_access_key = …;
+            // not a field path ("spec.auth.credentials.sessionToken: is required") nor a short word after a name.
+            new Shape(Pattern.compile("(?i)((?<![.\\w-])(?:" + SECRET_FIELDS + ")\\s*[:=]\\s*)([^" + VALUE_END
+                    + "]{8,})"), false),
             // Credential=AKIA…/20260101/…, X-Amz-Credential=AKIA…%2F…: the key id part
             new Shape(Pattern.compile("(?i)(\\b(?:X-Amz-)?Credential=)([^/%\\s,&'\"]+)((?:/|%2F))"), true),
             // Signature=hex, X-Amz-Signature=hex

@@ -100,6 +100,14 @@ class CredentialRedactorTest {
     }
 
     @Test
+    void validationMessagesNamingSecretFieldsAreLeftAlone() {
+        String text = "spec.auth.credentials.sessionToken: must set exactly one of value or valueFromSecret;"
+                + " spec.auth.credentials.secretAccessKey: is required; AWS_SESSION_TOKEN=short";
+
+        assertThat(CredentialRedactor.redactShapes(text)).isEqualTo(text);
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         String text = "access denied for sqs:GetQueueUrl on arn:aws:sqs:eu-west-1:123456789012:orders: grant it;"
                 + " the session token expired; AKIAIOSFODNN7EXAMPLEX is not an id (21 chars); requestId=abc";
