@@ -40,22 +40,22 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
     static final String BUCKET_RESOURCE = "arn:${partition}:s3:::${bucket}";
 
     /**
-     * What the adapter needs: the page's three actions, plus sqs:ChangeMessageVisibility, with which the shared SQS
+     * What the adapter needs: the three actions of the original TriggerMesh credentials guide, plus sqs:ChangeMessageVisibility, with which the shared SQS
      * engine extends the visibility of slow deliveries (so they are not delivered twice) and makes a message the sink
      * could not take visible again after its Retry-After (instead of after the whole visibility timeout). It deletes
      * with DeleteMessageBatch and extends with ChangeMessageVisibilityBatch, which AWS authorises as
      * sqs:DeleteMessage and sqs:ChangeMessageVisibility; moto alone wants the batch actions' own names (see
-     * test-environment.md), so the moto proof adds them there rather than widening the real policy.
+     * docs/testing.md), so the moto proof adds them there rather than widening the real policy.
      */
     public static final IamPermission CONSUME_MESSAGES = IamPermission.of("S3SourceConsumeMessages",
             List.of("sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"),
             QUEUE_RESOURCE);
-    /** What the controller needs on the bucket to subscribe the queue (the page's statement, scoped to one bucket). */
+    /** What the controller needs on the bucket to subscribe the queue (the original guide's statement, scoped to one bucket). */
     public static final IamPermission MANAGE_NOTIFICATIONS = IamPermission.of("S3SourceGetBucketLocation",
             List.of("s3:GetBucketLocation", "s3:GetBucketNotification", "s3:PutBucketNotification"),
             BUCKET_RESOURCE);
     /**
-     * What the controller needs to manage the source's own queue (the page's statement, scoped to that queue). Only
+     * What the controller needs to manage the source's own queue (the original guide's statement, scoped to that queue). Only
      * when no user-supplied queue is given. moto checks sqs:CreateQueue and sqs:GetQueueUrl against resource "*",
      * AWS against the queue's ARN; the moto proof accounts for that.
      */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The S3 connector's declared policies in the form {@link MotoPolicy} rewrites for moto's IAM evaluation
- * (test-environment.md), and the edits the minimality proofs make to them.
+ * (docs/testing.md), and the edits the minimality proofs make to them.
  */
 final class MotoPolicies {
 

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The IAM statements the S3 kinds declare, rendered for objects as the controller would. */
 class S3PermissionsTest {
 
-    /** The adapter policy on the page (aws-credentials.md, "S3SourceConsumeMessages"). */
+    /** The adapter policy of the original TriggerMesh credentials guide ("S3SourceConsumeMessages"). */
     private static final List<String> PAGE_ADAPTER_ACTIONS =
             List.of("sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:DeleteMessage");
-    /** Beyond the page: the shared SQS engine extends slow deliveries and schedules retries with it. */
+    /** Beyond the original guide: the shared SQS engine extends slow deliveries and schedules retries with it. */
     private static final String VISIBILITY = "sqs:ChangeMessageVisibility";
-    /** The controller policy on the page ("S3SourceGetBucketLocation" and "S3SourceManageQueue"). */
+    /** The controller policy of the original guide ("S3SourceGetBucketLocation" and "S3SourceManageQueue"). */
     private static final List<String> PAGE_BUCKET_ACTIONS =
             List.of("s3:GetBucketLocation", "s3:GetBucketNotification", "s3:PutBucketNotification");
     private static final List<String> PAGE_QUEUE_ACTIONS = List.of("sqs:CreateQueue", "sqs:DeleteQueue",

@@ -80,7 +80,7 @@ class S3SourceEndToEndIT {
                 "com.amazon.s3.objectcreated dir/sub/file.json",
                 "com.amazon.s3.objectcreated with space/and+plus.txt",
                 "com.amazon.s3.objectcreated unicode/ü€😀.txt",
-                // moto sends two ObjectCreated events for one multipart upload (test-environment.md)
+                // moto sends two ObjectCreated events for one multipart upload (docs/testing.md)
                 "com.amazon.s3.objectcreated big/multi part.bin",
                 "com.amazon.s3.objectcreated big/multi part.bin",
                 "com.amazon.s3.objectremoved plain.txt");

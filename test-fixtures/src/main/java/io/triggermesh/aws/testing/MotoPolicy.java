@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * A declared least-privilege policy rewritten for moto's IAM evaluation, which differs from AWS in two places
- * (test-environment.md). Only these rewrites separate a minimality proof against moto from the policy users get:
+ * (docs/testing.md). Only these rewrites separate a minimality proof against moto from the policy users get:
  * <ul>
  *   <li>moto checks {@code sqs:CreateQueue} and {@code sqs:GetQueueUrl} against resource {@code *}, AWS against the
  *       queue's ARN: those two actions move to a statement on {@code *};</li>

@@ -37,7 +37,7 @@ class AwsCallsTest {
 
     @Test
     void a403WithoutAnErrorCodeIsStillADenial() {
-        // moto's JSON-protocol services answer authorization failures this way (test-environment.md).
+        // moto's JSON-protocol services answer authorization failures this way (docs/testing.md).
         AwsServiceException e = AwsServiceException.builder().statusCode(403).message("").build();
 
         assertThat(failing(e).kind()).isEqualTo(Kind.ACCESS_DENIED);

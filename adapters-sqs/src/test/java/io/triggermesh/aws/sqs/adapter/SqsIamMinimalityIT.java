@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The adapters' IAM declarations are minimal: with moto's IAM enforcement on, a user holding exactly the policy the
  * plugin declares runs the whole flow, and a user missing any one declared action fails with an error naming it.
  *
- * <p>Where the proof adapts to moto (test-environment.md): moto checks sqs:GetQueueUrl against resource {@code *},
+ * <p>Where the proof adapts to moto (docs/testing.md): moto checks sqs:GetQueueUrl against resource {@code *},
  * so that action is granted on {@code *} here (AWS scopes it to the queue ARN, as declared); and moto authorises the
  * batch calls under their own names, so every declared action that has a batch form (DeleteMessage,
  * ChangeMessageVisibility, SendMessage) is granted, and removed, together with it. AWS checks the single-message

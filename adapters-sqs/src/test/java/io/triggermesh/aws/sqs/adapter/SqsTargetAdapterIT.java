@@ -95,7 +95,7 @@ class SqsTargetAdapterIT {
         // Temporary keys and token as IAM Roles Anywhere or an STS call hands them out; moto only recognises
         // temporary keys it issued through AssumeRole, so they come from there.
         try (EmulatorIam iam = new EmulatorIam(aws.emulator)) {
-            // moto checks sqs:GetQueueUrl against resource * (test-environment.md).
+            // moto checks sqs:GetQueueUrl against resource * (docs/testing.md).
             String role = iam.createRole(EmulatorIam.ACCOUNT, roleName, EmulatorIam.trust("*"), """
                     {"Version": "2012-10-17", "Statement": [
                       {"Effect": "Allow", "Action": "sqs:*", "Resource": "%s"},

@@ -8,7 +8,8 @@ public final class ServiceAccountConventions {
     /** The label the controller writes on ServiceAccounts it creates (the original code's key). */
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 
-    /** The key the user-facing page documents; read as well so that SAs labelled by hand after the page count. */
+    /** The key the original TriggerMesh credentials guide documents; read as well so that SAs labelled by hand
+     * after that guide count. */
     public static final String LEGACY_MANAGED_BY_LABEL = "managed-by";
 
     public static final String MANAGED_BY_VALUE = "triggermesh-controller";

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The adapter env for each way the page lets a user authenticate. */
+/** The adapter env for each way a user can authenticate (docs/auth.md). */
 class AdapterEnvironmentTest {
 
     static final OwnerObject SQS_TARGET = new OwnerObject("targets.triggermesh.io/v1alpha1", "AWSSQSTarget",

@@ -29,7 +29,7 @@ class IamPolicyTest {
                             "sqs:GetQueueUrl", "sqs:ListQueueTags", "sqs:TagQueue"),
                     "arn:${partition}:sqs:${region}:${account}:${queueName}"));
 
-    /** Placeholders of the page's general policies: the partition is known, everything else is a wildcard. */
+    /** Placeholders of the original guide's general policies: the partition is known, everything else is a wildcard. */
     static final Map<String, String> GENERAL = Map.of("partition", "aws");
 
     @Test
@@ -144,7 +144,7 @@ class IamPolicyTest {
                 .hasMessageContaining("Same");
     }
 
-    /** Version, Sid, Effect and Action as written, Resource compared as a list (the page writes a single string). */
+    /** Version, Sid, Effect and Action as written, Resource compared as a list (the guide writes a single string). */
     private static void assertSameContent(JsonNode actual, JsonNode expected) {
         assertThat(actual.get("Version")).isEqualTo(expected.get("Version"));
         assertThat(actual.get("Statement")).hasSameSizeAs(expected.get("Statement"));

@@ -1,9 +1,10 @@
 package io.triggermesh.aws.auth.iam;
 
-/** The policy documents shown on aws-credentials.md, verbatim. */
+/** The policy documents of the original TriggerMesh credentials guide, verbatim (docs/auth.md, "IAM permissions", shows
+ * what this project declares instead). */
 final class PagePolicies {
 
-    /** What the page says the S3 source adapter needs. */
+    /** What the guide says the S3 source adapter needs. */
     static final String S3_SOURCE_ADAPTER = """
             {
                 "Version": "2012-10-17",
@@ -22,7 +23,7 @@ final class PagePolicies {
             }
             """;
 
-    /** What the page says the controller needs to manage the S3 source's queue and notifications. */
+    /** What the guide says the controller needs to manage the S3 source's queue and notifications. */
     static final String S3_SOURCE_CONTROLLER = """
             {
                 "Version": "2012-10-17",

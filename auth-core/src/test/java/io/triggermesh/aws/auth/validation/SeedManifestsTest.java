@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every YAML manifest of the user guide (aws-credentials.md), one file per section under
+ * Every YAML manifest of the original TriggerMesh credentials guide, one file per section under
  * {@code examples/aws-credentials} of the repository (the manifests the README's quickstart validates), with its
  * placeholders filled in as each file's header says.
  */
@@ -105,7 +105,7 @@ class SeedManifestsTest {
         assertThat(credentials.assumeIamRoleOptions()).isNull();
     }
 
-    /** Keeps the substitutions honest: the page's raw placeholders are not valid, and say why. */
+    /** Keeps the substitutions honest: the guide's raw placeholders are not valid, and say why. */
     @Test
     void rawPlaceholdersOfThePageAreRejected() {
         String target = text("create-the-aws-target.yaml");

@@ -18,7 +18,7 @@ class S3SourceMessagesTest {
     private static final String BUCKET_ARN = "arn:aws:s3:us-east-1:123456789012:bkt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Bodies as moto 5.2.1 delivered them (test-environment.md: keys quote_plus-encoded, eventTime without Z). */
+    /** Bodies as moto 5.2.1 delivered them (docs/testing.md: keys quote_plus-encoded, eventTime without Z). */
     static final String MOTO_PUT = """
             {"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "us-east-1",
              "eventTime": "2026-11-28T16:38:00.519961", "eventName": "ObjectCreated:Put",
