@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The AWS clients of one adapter process. Credentials come from auth-core's
  * {@link AdapterCredentials#fromEnvironment} (the only credential factory), region and endpoints from
  * {@link AwsEndpoints}; every client shares one HTTP client. Closing this closes every client it built, the HTTP
- * client and the credential chain.
+ * client and the credential chain. Every client reports an expired session token through
+ * {@link #credentialsProblem()} (see {@link ExpiredCredentials}).
  *
  * <p>Build a client for any service with {@link #client}, for example
  * {@code aws.client(S3Client.builder().forcePathStyle(true), "s3", region)}; SQS has a shortcut, {@link #sqs}.
@@ -35,10 +37,12 @@ public final class AwsClients implements AutoCloseable {
     private final CredentialsHandle credentials;
     private final LongPollHttpClient http;
     private final List<SdkClient> clients = new ArrayList<>();
+    private final ExpiredCredentials expiry;
 
     AwsClients(AwsEndpoints endpoints, CredentialsHandle credentials) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.expiry = new ExpiredCredentials(credentials.description());
         SdkHttpClient urlConnection = UrlConnectionHttpClient.builder()
                 .socketTimeout(READ_TIMEOUT)
                 .connectionTimeout(CONNECT_TIMEOUT)
@@ -83,6 +87,14 @@ public final class AwsClients implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * Empty while AWS accepts the credentials; else why not (the session token expired). Targets add this to their
+     * health check, so {@code /health} answers 503 while every AWS call would fail anyway.
+     */
+    public Optional<String> credentialsProblem() {
+        return expiry.problem();
+    }
+
     /** An SQS client for a queue in {@code region} (a queue's region comes from its ARN). */
     public synchronized SqsClient sqs(Region region) {
         return client(SqsClient.builder(), "sqs", region);
@@ -99,6 +111,9 @@ public final class AwsClients implements AutoCloseable {
         builder.region(Objects.requireNonNull(region, "region"));
         builder.credentialsProvider(credentials.provider());
         builder.httpClient(http);
+        // Added to whatever the caller configured (a call timeout, say), not in its place.
+        builder.overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(expiry)
+                .build());
         C client = builder.build();
         clients.add(client);
         return client;

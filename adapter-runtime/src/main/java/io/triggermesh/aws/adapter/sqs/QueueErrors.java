@@ -1,5 +1,6 @@
 package io.triggermesh.aws.adapter.sqs;
 
+import io.triggermesh.aws.adapter.ExpiredCredentials;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -36,7 +37,7 @@ final class QueueErrors {
             }
             if (sqs.statusCode() == 403 || code.startsWith("AccessDenied") || code.startsWith("KmsAccessDenied")
                     || code.equals("InvalidClientTokenId") || code.equals("UnrecognizedClientException")
-                    || code.equals("SignatureDoesNotMatch") || code.equals("ExpiredToken")) {
+                    || code.equals("SignatureDoesNotMatch") || ExpiredCredentials.isCode(code)) {
                 return Kind.ACCESS_DENIED;
             }
         }
@@ -48,7 +49,9 @@ final class QueueErrors {
         return switch (classify(e)) {
             case QUEUE_MISSING -> "queue " + queue + " does not exist (deleted, or wrong region or account): "
                     + summary(e);
-            case ACCESS_DENIED -> "access denied for " + action + " on " + queue + ": grant " + action
+            case ACCESS_DENIED -> ExpiredCredentials.is(e) ? action + " on " + queue + " failed: the AWS session "
+                    + "token expired; put fresh credentials into the Secret spec.auth names"
+                    : "access denied for " + action + " on " + queue + ": grant " + action
                     + " to the adapter's identity (and kms:Decrypt for a KMS-encrypted queue); " + summary(e);
             case TRANSIENT -> action + " on " + queue + " failed: " + summary(e);
             case ABORTED -> action + " aborted: the adapter is stopping";

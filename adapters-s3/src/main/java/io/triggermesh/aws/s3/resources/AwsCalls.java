@@ -1,5 +1,6 @@
 package io.triggermesh.aws.s3.resources;
 
+import io.triggermesh.aws.adapter.ExpiredCredentials;
 import io.triggermesh.aws.spi.AwsResourceException;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +19,8 @@ final class AwsCalls {
     /** 403s that mean "these credentials are not valid", not "this action is not allowed": no policy change helps. */
     private static final Set<String> REJECTED_CREDENTIALS = Set.of("InvalidAccessKeyId", "InvalidClientTokenId",
             "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidToken");
-    /** Credentials that expired between resolution and use: the next attempt gets fresh ones. */
-    private static final Set<String> EXPIRED_CREDENTIALS = Set.of("ExpiredToken", "ExpiredTokenException",
-            "RequestExpired");
+    /** A request signed too long ago (clock skew, a long wait): the next attempt signs afresh. */
+    private static final String REQUEST_EXPIRED = "RequestExpired";
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "AuthorizationError",
             "UnauthorizedOperation");
     private static final Set<String> TRANSIENT_CODES = Set.of("RequestTimeout", "RequestTimeoutException",
@@ -49,7 +49,7 @@ final class AwsCalls {
         String code = errorCode(e).orElse("");
         String what = action + " on " + resource;
         String detail = describe(e);
-        if (EXPIRED_CREDENTIALS.contains(code)) {
+        if (ExpiredCredentials.isCode(code) || REQUEST_EXPIRED.equals(code)) {
             return AwsResourceException.transientFailure(what + " failed: the credentials expired (" + detail
                     + "); retrying with fresh ones", e);
         }

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs.adapter;
 
+import io.triggermesh.aws.adapter.ExpiredCredentials;
 import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -42,7 +43,7 @@ final class SqsErrors {
         if (c.startsWith("AccessDenied") || c.startsWith("KmsAccessDenied") || c.equals("KmsDisabled")
                 || c.equals("KmsNotFound") || c.equals("KmsInvalidKeyUsage") || c.equals("KmsInvalidState")
                 || c.equals("InvalidClientTokenId") || c.equals("UnrecognizedClientException")
-                || c.equals("SignatureDoesNotMatch") || c.equals("ExpiredToken") || c.equals("InvalidSecurity")) {
+                || c.equals("SignatureDoesNotMatch") || ExpiredCredentials.isCode(c) || c.equals("InvalidSecurity")) {
             return Kind.ACCESS_DENIED;
         }
         if (c.contains("Throttl") || c.equals("RequestThrottled") || c.equals("KmsThrottled")

@@ -87,9 +87,9 @@ public final class SqsTargetAdapter implements Adapter {
                     ? TargetReply.result(result(source, event, sent))
                     : replies.failed((SendBatcher.Outcome.Failed) outcome));
         }).host(config.bindAddress()).port(port).maxBodyBytes(maxMessageBytes + 64 * 1024)
-                .health(() -> url.get() != null ? Optional.empty()
-                        : Optional.of("queue " + queue.arn() + " not resolved yet"
-                                + urls.lastFailure().map(e -> ": " + urls.describe(e)).orElse("")));
+                .health(() -> url.get() == null ? Optional.of("queue " + queue.arn() + " not resolved yet"
+                        + urls.lastFailure().map(e -> ": " + urls.describe(e)).orElse(""))
+                        : context.aws().credentialsProblem());
         CloudEventReceiver receiver;
         try {
             receiver = receiving.start();

@@ -9,7 +9,6 @@ import io.triggermesh.aws.s3.AwsS3TargetKind;
 import io.triggermesh.aws.s3.S3AdapterEnv;
 import io.triggermesh.aws.s3.api.BucketArn;
 import java.io.IOException;
-import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -42,7 +41,7 @@ public final class S3TargetAdapter implements Adapter {
                 .crossRegionAccessEnabled(true), "s3", region);
         S3TargetHandler handler = new S3TargetHandler(bucket, specArn, discard, new S3ObjectStore(s3, bucket));
         CloudEventReceiver receiver = CloudEventReceiver.builder(handler).host(config.bindAddress()).port(port)
-                .health(Optional::empty).start();
+                .health(context.aws()::credentialsProblem).start();
         LOG.log(System.Logger.Level.INFO, () -> "writing events to bucket " + bucket.bucket() + " ("
                 + (discard ? "data only" : "whole events") + "), listening on port " + receiver.port());
         return receiver;

@@ -1,0 +1,110 @@
+package io.triggermesh.aws.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.sun.net.httpserver.HttpServer;
+import io.triggermesh.aws.auth.credentials.AwsEndpoints;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * An expired session token as AWS reports it (a tiny STS stand-in answering {@code ExpiredToken}, which moto never
+ * does): recognised as such, logged once however many calls fail, and reported until AWS accepts a call again.
+ */
+class ExpiredCredentialsIT {
+
+    private final AtomicBoolean expired = new AtomicBoolean(true);
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger logger = Logger.getLogger(ExpiredCredentials.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getLevel() + " " + record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private HttpServer sts;
+
+    @BeforeEach
+    void start() throws IOException {
+        logger.addHandler(capture);
+        sts = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        sts.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String body = expired.get()
+                    ? "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token"
+                    + " included in the request is expired</Message></Error><RequestId>r1</RequestId></ErrorResponse>"
+                    : "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/u"
+                    + "</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult>"
+                    + "</GetCallerIdentityResponse>";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(expired.get() ? 403 : 200, bytes.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        sts.start();
+    }
+
+    @AfterEach
+    void stop() {
+        logger.removeHandler(capture);
+        sts.stop(0);
+    }
+
+    @Test
+    void anExpiredTokenIsLoggedOnceAndReportedUntilAwsAcceptsACallAgain() {
+        AwsEndpoints endpoints = AwsEndpoints.of(Region.US_EAST_1)
+                .withGlobalEndpoint(URI.create("http://127.0.0.1:" + sts.getAddress().getPort()));
+        try (AwsClients aws = AwsClients.withProvider(endpoints, StaticCredentialsProvider.create(
+                AwsSessionCredentials.create("ASIAEXPIREDTESTKEY01", "secret-key", "session-token")))) {
+            StsClient client = aws.client(StsClient.builder(), "sts", Region.US_EAST_1);
+            for (int i = 0; i < 3; i++) {
+                Throwable failure = catchThrowable(client::getCallerIdentity);
+                assertThat(ExpiredCredentials.is(failure)).isTrue();
+            }
+            assertThat(aws.credentialsProblem()).contains("the AWS credentials expired (ExpiredToken)");
+            assertThat(lines).singleElement().asString().startsWith("WARNING AWS refuses the credentials")
+                    .contains("ExpiredToken").doesNotContain("session-token").doesNotContain("secret-key");
+
+            expired.set(false);
+            assertThat(client.getCallerIdentity().account()).isEqualTo("123456789012");
+            assertThat(aws.credentialsProblem()).isEmpty();
+            assertThat(lines).hasSize(2).last().isEqualTo("INFO AWS accepts the credentials again");
+        }
+    }
+
+    @Test
+    void otherRefusalsAreNotAnExpiredSession() {
+        var denied = software.amazon.awssdk.services.sts.model.StsException.builder().statusCode(403)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("InvalidClientTokenId").build()).build();
+        assertThat(ExpiredCredentials.is(denied)).isFalse();
+        assertThat(ExpiredCredentials.is(new RuntimeException("wrapped", denied))).isFalse();
+        assertThat(ExpiredCredentials.isCode("ExpiredTokenException")).isTrue();
+    }
+}
