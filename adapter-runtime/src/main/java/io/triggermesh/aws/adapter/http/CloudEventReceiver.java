@@ -45,6 +45,8 @@ public final class CloudEventReceiver implements AutoCloseable {
     static final Duration DRAIN = Duration.ofSeconds(5);
     /** The exit status when memory runs out, as the JVM's own {@code -XX:+ExitOnOutOfMemoryError} uses. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
+    /** Blocking handlers running at once (an {@link AsyncEventHandler} needs none). */
+    static final int WORKER_THREADS = 64;
 
     private final EventLoopGroup group;
     private final Channel server;
@@ -59,7 +61,7 @@ public final class CloudEventReceiver implements AutoCloseable {
         this.workers = workers;
     }
 
-    /** A receiver for a handler that may block: it runs on {@link Builder#threads} worker threads. */
+    /** A receiver for a handler that may block: it runs on a pool of worker threads (WORKER_THREADS). */
     public static Builder builder(EventHandler handler) {
         return new Builder(Objects.requireNonNull(handler, "handler"), null);
     }
@@ -110,7 +112,6 @@ public final class CloudEventReceiver implements AutoCloseable {
         private final AsyncEventHandler async;
         private String host = "0.0.0.0";
         private int port = 8080;
-        private int threads = 64;
         private int ioThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
         private int maxBodyBytes = 1024 * 1024 + 64 * 1024;
         private long bodyBudgetBytes = 24L * 1024 * 1024;
@@ -134,15 +135,6 @@ public final class CloudEventReceiver implements AutoCloseable {
         /** The address to bind, all interfaces by default. */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** Blocking handlers running at once, 64 by default; unused with an {@link AsyncEventHandler}. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1");
-            }
-            this.threads = threads;
             return this;
         }
 
@@ -208,7 +200,7 @@ public final class CloudEventReceiver implements AutoCloseable {
         /** Binds the port and starts serving. */
         public CloudEventReceiver start() throws IOException {
             Limits limits = new Limits(maxBodyBytes, bodyBudgetBytes, maxConnections, headerTimeout, bodyTimeout);
-            ExecutorService workers = blocking == null ? null : workers(threads);
+            ExecutorService workers = blocking == null ? null : workers(WORKER_THREADS);
             AsyncEventHandler handler = blocking == null ? async
                     : event -> CompletableFuture.supplyAsync(() -> blocking.handle(event), workers);
             Intake intake = new Intake(handler, health, limits, outOfMemory);

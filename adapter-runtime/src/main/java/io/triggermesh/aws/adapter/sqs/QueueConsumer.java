@@ -116,11 +116,6 @@ public final class QueueConsumer implements AutoCloseable {
                 delivery.failed.sum(), delivery.dropped.sum(), receiveErrors.sum());
     }
 
-    /** Messages received and not yet finished. */
-    public int inFlight() {
-        return inFlight.size();
-    }
-
     private void poll() {
         Duration backoff = MIN_ERROR_BACKOFF;
         QueueErrors.Kind lastError = null;

@@ -91,11 +91,6 @@ public record QueueConsumerSettings(int pollers, int senders, int maxInFlight, D
                 deleteLinger, maxReceives, maxRetryDelay, drainTimeout);
     }
 
-    public QueueConsumerSettings withExtendVisibility(boolean value) {
-        return new QueueConsumerSettings(pollers, senders, maxInFlight, visibilityTimeout, waitTime, value,
-                deleteLinger, maxReceives, maxRetryDelay, drainTimeout);
-    }
-
     public QueueConsumerSettings withMaxReceives(int value) {
         return new QueueConsumerSettings(pollers, senders, maxInFlight, visibilityTimeout, waitTime,
                 extendVisibility, deleteLinger, value, maxRetryDelay, drainTimeout);

@@ -2,7 +2,6 @@ package io.triggermesh.aws.auth.env;
 
 import io.triggermesh.aws.auth.model.SecretKeyRef;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,10 +51,6 @@ public record EnvVar(String name, String value, SecretKeyRef secretRef) {
 
     public boolean isSecretRef() {
         return secretRef != null;
-    }
-
-    public Optional<String> plainValue() {
-        return Optional.ofNullable(value);
     }
 
     @Override

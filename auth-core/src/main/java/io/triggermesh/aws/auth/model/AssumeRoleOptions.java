@@ -31,8 +31,4 @@ public record AssumeRoleOptions(
     public static AssumeRoleOptions none() {
         return new AssumeRoleOptions(null, null, null);
     }
-
-    public int durationOrDefault() {
-        return durationSeconds == null ? DEFAULT_DURATION_SECONDS : durationSeconds;
-    }
 }

@@ -28,8 +28,4 @@ public record AdapterSettings(Map<String, String> images, String region, URI end
     public Optional<URI> endpointOverride() {
         return Optional.ofNullable(endpoint);
     }
-
-    public AdapterSettings withEndpoint(URI value) {
-        return new AdapterSettings(images, region, value, cpuRequest, memoryRequest, memoryLimit);
-    }
 }
