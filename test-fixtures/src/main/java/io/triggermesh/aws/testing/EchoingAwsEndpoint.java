@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,8 @@ public final class EchoingAwsEndpoint implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    private final AtomicInteger refused = new AtomicInteger();
 
     private EchoingAwsEndpoint(HttpServer server) {
         this.server = server;
@@ -92,9 +95,15 @@ public final class EchoingAwsEndpoint implements AutoCloseable {
                         + xml(message) + "</Message><RequestId>echo-1</RequestId></Error>")
                         .getBytes(StandardCharsets.UTF_8);
             }
+            refused.incrementAndGet();
             exchange.sendResponseHeaders(403, reply.length);
             exchange.getResponseBody().write(reply);
         }
+    }
+
+    /** How many requests it refused so far: proof that a test's calls really came here. */
+    public int refused() {
+        return refused.get();
     }
 
     private static String header(HttpExchange exchange, String name) {

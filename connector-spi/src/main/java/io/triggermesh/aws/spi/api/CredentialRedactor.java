@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *   <li>credential-shaped text, known or not: {@code AKIA…}/{@code ASIA…} access key ids, the value of
  *       {@code X-Amz-Security-Token} in header ({@code X-Amz-Security-Token: …}), canonical-request
  *       ({@code x-amz-security-token:…}) and query ({@code X-Amz-Security-Token=…}) form, the key id in
- *       {@code Credential=…/}, {@code Signature=} hex, and secret fields as STS, the CLI and credential files write
+ *       {@code Credential=…/}, {@code Signature=} hex, session tokens standing alone (by the fixed prefixes AWS's tokens start with),
+ *       and secret fields as STS, the CLI and credential files write
  *       them ({@code "SecretAccessKey":"…"}, {@code <SessionToken>…</SessionToken>},
  *       {@code aws_secret_access_key = …}).</li>
  * </ol>
@@ -76,6 +77,11 @@ public final class CredentialRedactor {
             new Shape(Pattern.compile("(?i)(\\b(?:X-Amz-)?Credential=)([^/%\\s,&'\"]+)((?:/|%2F))"), true),
             // Signature=hex, X-Amz-Signature=hex
             new Shape(Pattern.compile("(?i)(\\b(?:X-Amz-)?Signature=)([0-9a-f]{16,})()"), true),
+            // Session tokens standing alone (an error that quotes one bare): AWS's tokens are base64 that starts with
+            // one of a few fixed prefixes (IQoJb3JpZ2luX2Vj… regional STS, FwoGZXIvYXdz…/FQoGZXIvYXdz… global
+            // STS, AQoDYXdz… older ones), and no ordinary text holds 60 more base64 characters after one
+            new Shape(Pattern.compile("()(?<![A-Za-z0-9+/])((?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz)"
+                    + "[A-Za-z0-9+/=]{60,})()"), true),
             // Access key ids, long-term (AKIA) and temporary (ASIA), wherever they stand
             new Shape(Pattern.compile("()(?<![A-Z0-9])(A[KS]IA[A-Z0-9]{16})(?![A-Z0-9])()"), true));
 

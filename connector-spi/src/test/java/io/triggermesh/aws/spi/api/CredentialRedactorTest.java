@@ -115,4 +115,22 @@ class CredentialRedactorTest {
         assertThat(CredentialRedactor.redactShapes(text)).isEqualTo(text);
         assertThat(CredentialRedactor.redactShapes(null)).isNull();
     }
+
+    @Test
+    void aSessionTokenStandingAloneIsMaskedByItsPrefix() {
+        String regional = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD6" + "A".repeat(200) + "==";
+        String global = "FwoGZXIvYXdzEBYaDH" + "b".repeat(120);
+        String text = "the request failed (session token " + regional + ") and again with " + global + ".";
+
+        String redacted = CredentialRedactor.redactShapes(text);
+
+        assertThat(redacted).doesNotContain(regional.substring(0, 40), global.substring(0, 30))
+                .isEqualTo("the request failed (session token ***) and again with ***.");
+    }
+
+    @Test
+    void shortTextThatMerelyStartsLikeATokenIsLeftAlone() {
+        assertThat(CredentialRedactor.redactShapes("see IQoJb3JpZ2lu in the docs"))
+                .isEqualTo("see IQoJb3JpZ2lu in the docs");
+    }
 }
