@@ -23,7 +23,9 @@ import java.util.Map;
 final class TargetScenario implements AutoCloseable {
 
     private final AwsEmulator emulator;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(30);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
     private AdapterRuntime adapter;
     private URI address;
 
@@ -58,7 +60,7 @@ final class TargetScenario implements AutoCloseable {
 
     /** POSTs {@code event} in binary mode. */
     HttpResponse<byte[]> sendBinary(CloudEvent event) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(address);
+        HttpRequest.Builder request = HttpRequest.newBuilder(address).timeout(REQUEST_TIMEOUT);
         byte[][] body = new byte[1][];
         HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
         request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody()
@@ -68,7 +70,7 @@ final class TargetScenario implements AutoCloseable {
 
     /** POSTs {@code event} in binary mode with chunked transfer encoding (no Content-Length). */
     HttpResponse<byte[]> sendBinaryChunked(CloudEvent event) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(address);
+        HttpRequest.Builder request = HttpRequest.newBuilder(address).timeout(REQUEST_TIMEOUT);
         byte[][] body = new byte[1][];
         HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
         request.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body[0])));
@@ -81,7 +83,7 @@ final class TargetScenario implements AutoCloseable {
     }
 
     HttpResponse<byte[]> post(byte[] body, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(address).header("Content-Type", contentType)
+        return http.send(HttpRequest.newBuilder(address).timeout(REQUEST_TIMEOUT).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +106,9 @@ class DistributionIT {
                             .isEqualTo(200));
         } finally {
             run.destroy();
-            run.waitFor();
+            if (!run.waitFor(20, TimeUnit.SECONDS)) {
+                run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ final class Processes {
         } else {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
         return new Outcome(exit, Files.readString(log, StandardCharsets.UTF_8));

@@ -99,10 +99,10 @@ class SendBatcherTest {
     }
 
     @Test
-    void aLoneMessageGoesOutAtOnceWithSendMessage() {
+    void aLoneMessageGoesOutAtOnceWithSendMessage() throws Exception {
         batcher = new SendBatcher(sqs, () -> "url", 4, Duration.ofSeconds(30), 256 * 1024);
 
-        SendBatcher.Outcome outcome = batcher.submit(message("hello")).join();
+        SendBatcher.Outcome outcome = batcher.submit(message("hello")).get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOf(SendBatcher.Outcome.Sent.class);
         assertThat(sqs.calls).containsExactly(1);
@@ -137,7 +137,7 @@ class SendBatcherTest {
         sqs.release.countDown();
 
         await().untilAsserted(() -> assertThat(results).allMatch(CompletableFuture::isDone));
-        assertThat(results).allMatch(r -> r.join() instanceof SendBatcher.Outcome.Sent);
+        assertThat(results).allSatisfy(r -> assertThat(r.get(10, TimeUnit.SECONDS)).isInstanceOf(SendBatcher.Outcome.Sent.class));
         assertThat(sqs.calls).containsExactly(1, 10, 1);
     }
 
@@ -152,9 +152,9 @@ class SendBatcherTest {
 
         sqs.release.countDown();
 
-        assertThat(first.join()).isInstanceOf(SendBatcher.Outcome.Sent.class);
-        assertThat(good.join()).isInstanceOf(SendBatcher.Outcome.Sent.class);
-        assertThat(bad.join()).isInstanceOfSatisfying(SendBatcher.Outcome.Failed.class, f -> {
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(SendBatcher.Outcome.Sent.class);
+        assertThat(good.get(10, TimeUnit.SECONDS)).isInstanceOf(SendBatcher.Outcome.Sent.class);
+        assertThat(bad.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendBatcher.Outcome.Failed.class, f -> {
             assertThat(f.code()).isEqualTo("InvalidMessageContents");
             assertThat(f.senderFault()).isTrue();
         });
@@ -173,7 +173,7 @@ class SendBatcherTest {
 
         sqs.release.countDown();
 
-        first.join();
+        first.get(10, TimeUnit.SECONDS);
         rest.forEach(CompletableFuture::join);
         assertThat(sqs.calls).containsExactly(1, 2, 2);
     }

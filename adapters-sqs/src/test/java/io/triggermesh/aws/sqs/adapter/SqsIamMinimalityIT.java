@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -165,7 +166,7 @@ class SqsIamMinimalityIT {
                     responses.add(http.sendAsync(SqsTargetAdapterIT.event(target, "e" + i, "{}").build(),
                             HttpResponse.BodyHandlers.ofString()));
                 }
-                assertThat(responses).allSatisfy(r -> assertThat(r.join().statusCode()).isEqualTo(200));
+                assertThat(responses).allSatisfy(r -> assertThat(r.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200));
             } else {
                 HttpResponse<String> response = http.send(SqsTargetAdapterIT.event(target, "e", "{}").build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -178,7 +179,7 @@ class SqsIamMinimalityIT {
     }
 
     private HttpResponse<String> health(URI target) throws Exception {
-        return http.send(HttpRequest.newBuilder(target.resolve("/health")).build(),
+        return http.send(HttpRequest.newBuilder(target.resolve("/health")).timeout(SqsTargetAdapterIT.TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class SqsTargetAdapterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Emulated aws;
+    static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<AdapterRuntime> running = new ArrayList<>();
 
@@ -63,12 +65,12 @@ class SqsTargetAdapterIT {
     }
 
     HttpResponse<String> health(URI target) throws Exception {
-        return http.send(HttpRequest.newBuilder(target.resolve("/health")).build(),
+        return http.send(HttpRequest.newBuilder(target.resolve("/health")).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpRequest.Builder event(URI target, String id, String data) {
-        return HttpRequest.newBuilder(target).header("ce-specversion", "1.0").header("ce-id", id)
+        return HttpRequest.newBuilder(target).timeout(TIMEOUT).header("ce-specversion", "1.0").header("ce-id", id)
                 .header("ce-type", "order.created").header("ce-source", "urn:shop")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(data));
     }
@@ -171,8 +173,9 @@ class SqsTargetAdapterIT {
 
         List<String> messageIds = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> response : responses) {
-            assertThat(response.join().statusCode()).isEqualTo(200);
-            messageIds.add(JSON.readTree(response.join().body()).path("MessageId").asText());
+            HttpResponse<String> answered = response.get(30, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            messageIds.add(JSON.readTree(answered.body()).path("MessageId").asText());
         }
         assertThat(messageIds).doesNotHaveDuplicates().hasSize(11);
         assertThat(drain(queue, 11)).extracting(Message::messageId).containsExactlyInAnyOrderElementsOf(messageIds);
@@ -183,9 +186,10 @@ class SqsTargetAdapterIT {
         Emulated.Queue queue = aws.queue("target-bad");
         URI target = target(aws.env("ARN", queue.arn(), "MAX_MESSAGE_BYTES", "2000"), true);
 
-        assertThat(post(HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+        assertThat(post(HttpRequest.newBuilder(target).timeout(TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"not\":\"an event\"}"))).statusCode()).isEqualTo(400);
-        assertThat(post(HttpRequest.newBuilder(target).header("ce-specversion", "1.0").header("ce-id", "x")
+        assertThat(post(HttpRequest.newBuilder(target).timeout(TIMEOUT).header("ce-specversion", "1.0")
+                .header("ce-id", "x")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(400);
         HttpResponse<String> tooLarge = post(event(target, "big", "\"" + "x".repeat(3000) + "\""));
         assertThat(tooLarge.statusCode()).isEqualTo(400);
