@@ -5,6 +5,8 @@ import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_ARN;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_DURATION_SECONDS;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_EXTERNAL_ID;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_SESSION_NAME;
+import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
+import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_CONTAINER_CREDENTIALS_FULL_URI;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ROLE_ARN;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ROLE_SESSION_NAME;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SECRET_ACCESS_KEY;
@@ -29,7 +31,9 @@ import java.util.Optional;
  *   <li>{@code AWS_ACCESS_KEY_ID} + {@code AWS_SECRET_ACCESS_KEY} (+ {@code AWS_SESSION_TOKEN}): static keys;</li>
  *   <li>otherwise {@code AWS_ROLE_ARN} + {@code AWS_WEB_IDENTITY_TOKEN_FILE} (injected by the EKS webhook for
  *       IRSA): web identity, re-reading the token file at every refresh;</li>
- *   <li>otherwise the SDK default chain (which also covers EKS Pod Identity and instance roles).</li>
+ *   <li>otherwise {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} + {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}
+ *       (injected by the EKS Pod Identity webhook, or by local mode): the agent's credentials endpoint;</li>
+ *   <li>otherwise the SDK default chain (profiles, instance roles, ECS task roles).</li>
  * </ol>
  * Then, when {@code AWS_ASSUME_ROLE_ARN} is set, sts:AssumeRole on top of that identity, with
  * {@code AWS_ASSUME_ROLE_EXTERNAL_ID}, {@code AWS_ASSUME_ROLE_SESSION_NAME} (default
@@ -94,6 +98,12 @@ public final class AdapterCredentials {
             }
             String session = Optional.ofNullable(get(env, AWS_ROLE_SESSION_NAME)).orElse(defaultSession);
             chain.webIdentity(roleArn, session, () -> readToken(path), "web identity (" + roleArn + ")");
+            return;
+        }
+        String containerUri = get(env, AWS_CONTAINER_CREDENTIALS_FULL_URI);
+        if (containerUri != null) {
+            ContainerEndpoint.check(containerUri, get(env, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE));
+            chain.containerCredentials("EKS Pod Identity (container credentials from " + containerUri + ")");
             return;
         }
         chain.defaultChain();

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -67,6 +68,21 @@ final class CredentialChain {
                 .prefetchTime(options.prefetchTime())
                 .staleTime(options.staleTime())
                 .build();
+        owned.add(provider);
+        current = provider;
+        steps.add(description);
+        return this;
+    }
+
+    /**
+     * Base identity: the container credentials endpoint, as EKS Pod Identity injects it. The SDK's provider reads
+     * the endpoint and token file from the process environment, where the webhook (or local mode) put them, and
+     * reads the token file again at each refresh.
+     */
+    CredentialChain containerCredentials(String description) {
+        requireNoBase();
+        ContainerCredentialsProvider provider = ContainerCredentialsProvider.builder()
+                .asyncCredentialUpdateEnabled(false).build();
         owned.add(provider);
         current = provider;
         steps.add(description);

@@ -36,6 +36,14 @@ public final class AdapterEnvNames {
     /** Optionally injected by the EKS pod identity webhook (IRSA); never rendered by the controller. */
     public static final String AWS_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME";
 
+    /**
+     * Injected by the EKS Pod Identity webhook when an association names the pod's ServiceAccount (and by local mode,
+     * which plays the agent): the agent's credentials endpoint. Never rendered by the controller.
+     */
+    public static final String AWS_CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    /** Injected with {@link #AWS_CONTAINER_CREDENTIALS_FULL_URI}: the file holding the token the agent checks. */
+    public static final String AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE";
+
     /** Name of the connector object the adapter serves. */
     public static final String NAME = "NAME";
     /** Namespace of the connector object the adapter serves. */

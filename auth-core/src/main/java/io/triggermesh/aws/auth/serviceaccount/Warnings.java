@@ -20,8 +20,10 @@ final class Warnings {
     static Warning noRoleArn(OwnerObject owner, String serviceAccount) {
         return new Warning(Warning.NO_ROLE_ARN, ROLE_ARN_FIELD + " of " + owner.displayName() + " is not set and "
                 + serviceAccount(owner, serviceAccount) + " has no " + ROLE_ARN_ANNOTATION + " annotation: "
-                + "authentication against AWS will fail until the ServiceAccount is annotated with "
-                + ROLE_ARN_ANNOTATION + " or " + ROLE_ARN_FIELD + " is set.");
+                + "the adapter gets an AWS role only from an EKS Pod Identity association for this ServiceAccount"
+                + " (aws eks create-pod-identity-association --namespace " + owner.namespace()
+                + " --service-account " + serviceAccount + " --role-arn ROLE); for IRSA annotate the ServiceAccount"
+                + " with " + ROLE_ARN_ANNOTATION + " or set " + ROLE_ARN_FIELD + ".");
     }
 
     static Warning roleArnConflict(

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -249,6 +250,51 @@ class AdapterCredentialsTest {
 
         assertThat(spec.toString()).doesNotContain(SECRET_CANARY).contains(ROLE);
         assertThat(spec.describe()).doesNotContain(SECRET_CANARY);
+    }
+
+    @Test
+    void eksPodIdentityContainerCredentialsAreUsedWhenNoKeysOrWebIdentityAreSet() throws IOException {
+        Path token = Files.writeString(dir.resolve("pod-identity-token"), "agent-token");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.23/v1/credentials",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", token.toString()));
+        try (CredentialsHandle handle = build(env)) {
+            assertThat(handle.provider()).isInstanceOf(ContainerCredentialsProvider.class);
+            assertThat(handle.description())
+                    .isEqualTo("EKS Pod Identity (container credentials from http://169.254.170.23/v1/credentials)");
+        }
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:4711/pod-identity");
+        env.put("AWS_ASSUME_ROLE_ARN", ROLE);
+        try (CredentialsHandle handle = build(env)) {
+            assertThat(handle.description()).startsWith("EKS Pod Identity (container credentials from "
+                    + "http://127.0.0.1:4711/pod-identity) → ");
+        }
+    }
+
+    @Test
+    void keysAndWebIdentityStillWinOverContainerCredentials() throws IOException {
+        Map<String, String> env = keys();
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.23/v1/credentials");
+        try (CredentialsHandle handle = build(env)) {
+            assertThat(handle.description()).isEqualTo("static keys");
+        }
+        Map<String, String> irsa = webIdentity();
+        irsa.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.23/v1/credentials");
+        try (CredentialsHandle handle = build(irsa)) {
+            assertThat(handle.description()).startsWith("web identity");
+        }
+    }
+
+    @Test
+    void containerCredentialsTheSdkWouldRefuseFailAtStartNamingTheVariable() {
+        assertThatThrownBy(() -> build(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://10.1.2.3/creds")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("AWS_CONTAINER_CREDENTIALS_FULL_URI uses http to 10.1.2.3");
+        assertThatThrownBy(() -> build(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "/v1/credentials")))
+                .hasMessageStartingWith("AWS_CONTAINER_CREDENTIALS_FULL_URI must be an absolute http or https URL");
+        assertThatThrownBy(() -> build(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:1/c",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", dir.resolve("missing").toString())))
+                .hasMessageStartingWith("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names a file that cannot be read");
     }
 
     private static CredentialsHandle build(Map<String, String> env) {

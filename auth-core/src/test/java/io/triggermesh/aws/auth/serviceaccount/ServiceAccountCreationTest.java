@@ -62,9 +62,10 @@ class ServiceAccountCreationTest {
                 List.of()));
         assertThat(plan.warnings()).containsExactly(new Warning("NoRoleArn",
                 "spec.auth.iam.roleArn of AWSS3Source/team-a/a is not set and ServiceAccount team-a/shared-sa has no"
-                        + " eks.amazonaws.com/role-arn annotation: authentication against AWS will fail until the"
-                        + " ServiceAccount is annotated with eks.amazonaws.com/role-arn or spec.auth.iam.roleArn"
-                        + " is set."));
+                        + " eks.amazonaws.com/role-arn annotation: the adapter gets an AWS role only from an EKS Pod"
+                        + " Identity association for this ServiceAccount (aws eks create-pod-identity-association"
+                        + " --namespace team-a --service-account shared-sa --role-arn ROLE); for IRSA annotate the"
+                        + " ServiceAccount with eks.amazonaws.com/role-arn or set spec.auth.iam.roleArn."));
     }
 
     @Test
