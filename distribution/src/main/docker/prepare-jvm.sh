@@ -34,6 +34,11 @@ fi
 # bodies under 24 MiB (docs/target-http.md).
 options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -XX:MaxDirectMemorySize=64m \
 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp"
+# Adapters: the log manager that keeps lines logged while stopping, chosen on the command line because the JDK picks
+# it with the first logger, which an adapter class's static field may create before adapter-runtime loads.
+if [ "$main" = "-" ]; then
+    options="$options -Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager"
+fi
 
 training=$(mktemp -d)
 launch() {

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AdapterRuntime implements AutoCloseable {
 
     static {
-        // Must happen before the first logger exists; see AdapterLogManager.
-        if (System.getProperty("java.util.logging.manager") == null) {
-            System.setProperty("java.util.logging.manager", AdapterLogManager.class.getName());
+        // For launches without AdapterLogManager.JVM_OPTION; too late if a logger exists already (see run()).
+        if (System.getProperty(AdapterLogManager.PROPERTY) == null) {
+            System.setProperty(AdapterLogManager.PROPERTY, AdapterLogManager.class.getName());
         }
     }
 
@@ -95,6 +95,11 @@ public final class AdapterRuntime implements AutoCloseable {
             stopped.countDown();
         }, "shutdown"));
         LOG.log(System.Logger.Level.INFO, component + " started");
+        if (!(java.util.logging.LogManager.getLogManager() instanceof AdapterLogManager)) {
+            LOG.log(System.Logger.Level.WARNING, component + " was started without " + AdapterLogManager.JVM_OPTION
+                    + " and a logger existed before AdapterRuntime loaded: lines logged while it stops may be lost;"
+                    + " add that option to the java command line");
+        }
         IdentityLog.inBackground(runtime.context().aws());
         ParentWatch.parent(env).ifPresent(parent -> ParentWatch.stopWhenGone(parent, () -> System.exit(0)));
         try {

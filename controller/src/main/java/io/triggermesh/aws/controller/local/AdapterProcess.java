@@ -16,6 +16,12 @@ final class AdapterProcess implements AutoCloseable {
 
     static final String SLF4J_PROVIDER = "slf4j.provider";
     static final String JUL_PROVIDER = "org.slf4j.jul.JULServiceProvider";
+    /**
+     * adapter-runtime's {@code AdapterLogManager.JVM_OPTION} (the controller does not compile against the runtime):
+     * the log manager must be chosen before the adapter's first class loads.
+     */
+    static final String LOG_MANAGER =
+            "-Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager";
 
     private final String label;
     private final Process process;
@@ -31,7 +37,9 @@ final class AdapterProcess implements AutoCloseable {
         // The SDK must log through java.util.logging, where the adapter masks credentials, whatever other SLF4J
         // provider the class path (the controller jar's) carries.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-D" + ControllerCommand.SLF4J_VERBOSITY + "=WARN", "-cp",
+                "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-D" + ControllerCommand.SLF4J_VERBOSITY + "=WARN",
+                // Before any adapter class loads, so that lines logged while the adapter stops are kept.
+                LOG_MANAGER, "-cp",
                 classpath, mainClass));
         // Only the pod's environment: nothing of the controller's own (its AWS credentials included) leaks in.
         builder.environment().clear();
