@@ -93,7 +93,8 @@ final class CustomResourceDefinitions {
                 .put("description", "Observed state, written by the controller: observedGeneration, the conditions"
                         + " (Ready, ServiceAccountReady, CredentialsReady, ResourcesReady, SinkProvided, Deployed),"
                         + (kind.role() == Role.SOURCE ? " sinkUri," : " address.url,")
-                        + " serviceAccountName, awsIdentity and the connector's own fields.")
+                        + " serviceAccountName, awsIdentity, auth (the checked AWS identity: mode, identity,"
+                        + " account, expiresAt, checkedAt, notChecked) and the connector's own fields.")
                 .put("type", "object")
                 .put("x-kubernetes-preserve-unknown-fields", true);
         SensitiveFields.markAsPasswords(root, kind.sensitiveFields());
@@ -114,6 +115,10 @@ final class CustomResourceDefinitions {
                     .put("description", "Where the target receives events.");
         }
         columns.addObject().put("name", "Age").put("type", "date").put("jsonPath", ".metadata.creationTimestamp");
+        // Priority 1: only with -o wide, where an ARN's width does not crowd out the everyday columns.
+        columns.addObject().put("name", "Identity").put("type", "string").put("jsonPath", ".status.auth.identity")
+                .put("priority", 1)
+                .put("description", "The AWS identity (sts:GetCallerIdentity ARN) the object's credentials resolve to.");
         return columns;
     }
 

@@ -69,12 +69,15 @@ class CrdStructureTest {
     }
 
     @Test
-    void printerColumnsShowReadyReasonSinkOrUrlAndAge() {
+    void printerColumnsShowReadyReasonSinkOrUrlAgeAndTheIdentityWhenWide() {
         crds.all().forEach((kind, crd) -> {
             List<String> names = new ArrayList<>();
             crd.at("/spec/versions/0/additionalPrinterColumns").forEach(c -> names.add(c.path("name").asText()));
             String third = kind.startsWith("sources.") ? "Sink" : "URL";
-            assertThat(names).as(kind).containsExactly("Ready", "Reason", third, "Age");
+            assertThat(names).as(kind).containsExactly("Ready", "Reason", third, "Age", "Identity");
+            JsonNode identity = crd.at("/spec/versions/0/additionalPrinterColumns/4");
+            assertThat(identity.path("jsonPath").asText()).isEqualTo(".status.auth.identity");
+            assertThat(identity.path("priority").asInt()).as("shown with -o wide only").isEqualTo(1);
         });
         JsonNode source = crds.crd("sources.triggermesh.io", "AWSS3Source").at("/spec/versions/0/additionalPrinterColumns");
         assertThat(source.get(0).path("jsonPath").asText()).isEqualTo(".status.conditions[?(@.type==\"Ready\")].status");
