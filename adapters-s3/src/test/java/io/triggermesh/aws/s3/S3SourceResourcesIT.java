@@ -5,6 +5,7 @@ import static io.triggermesh.aws.s3.EmulatorClients.spec;
 import static io.triggermesh.aws.s3.EmulatorClients.specWithQueue;
 import static io.triggermesh.aws.s3.EmulatorClients.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -301,17 +302,52 @@ class S3SourceResourcesIT {
         }
     }
 
-    @Test
-    void cleanupToleratesResourcesAlreadyGone() {
-        ObjectContext<AwsS3SourceSpec> object = ensured(source(unique("gone"),
-                spec("arn:aws:s3:::" + bucket, "s3:ObjectCreated:*"), Map.of()));
-        kind.cleanupResources(object, aws.rootAccess());
+    private List<String> managedQueues(String name) {
+        return aws.sqs().listQueues(r -> r.queueNamePrefix(QueueNames.forSource("team-a", name))).queueUrls();
+    }
 
-        kind.cleanupResources(object, aws.rootAccess());
+    @Test
+    void cleanupRemovesTheEntryWhenTheQueueIsAlreadyGoneAndARetriedCleanupSucceeds() {
+        String name = unique("gone");
+        ObjectContext<AwsS3SourceSpec> object = ensured(source(name,
+                spec("arn:aws:s3:::" + bucket, "s3:ObjectCreated:*"), Map.of()));
+        aws.sqs().deleteQueue(r -> r.queueUrl(queueUrl(QueueNames.forSource("team-a", name))));
+
+        assertThatCode(() -> kind.cleanupResources(object, aws.rootAccess())).doesNotThrowAnyException();
+        assertThat(notifications(bucket).queueConfigurations()).as("entry removed despite the missing queue")
+                .isEmpty();
+
+        // A finalizer retried after a cleanup that succeeded finds nothing left, and still succeeds.
+        assertThatCode(() -> kind.cleanupResources(object, aws.rootAccess())).doesNotThrowAnyException();
+        assertThat(managedQueues(name)).isEmpty();
+        assertThat(notifications(bucket).queueConfigurations()).isEmpty();
+    }
+
+    @Test
+    void cleanupDeletesTheQueueWhenTheBucketIsAlreadyGone() {
+        String name = unique("no-bucket");
+        ObjectContext<AwsS3SourceSpec> object = ensured(source(name,
+                spec("arn:aws:s3:::" + bucket, "s3:ObjectCreated:*"), Map.of()));
         aws.s3().deleteBucket(r -> r.bucket(bucket));
-        kind.cleanupResources(object, aws.rootAccess());
-        kind.cleanupResources(source(unique("never-ensured"), spec("arn:aws:s3:::" + bucket, "s3:ObjectCreated:*"),
-                Map.of()), aws.rootAccess());
+
+        assertThatCode(() -> kind.cleanupResources(object, aws.rootAccess())).doesNotThrowAnyException();
+        assertThat(managedQueues(name)).as("the queue is not leaked when its bucket went first").isEmpty();
+    }
+
+    @Test
+    void cleanupOfASourceNeverEnsuredLeavesOthersAlone() {
+        String neighbour = unique("neighbour");
+        ObjectContext<AwsS3SourceSpec> ensuredNeighbour = ensured(source(neighbour,
+                spec("arn:aws:s3:::" + bucket, "s3:ObjectCreated:*"), Map.of()));
+        String name = unique("never-ensured");
+
+        assertThatCode(() -> kind.cleanupResources(source(name, spec("arn:aws:s3:::" + bucket, "s3:ObjectCreated:*"),
+                Map.of()), aws.rootAccess())).doesNotThrowAnyException();
+
+        assertThat(managedQueues(name)).isEmpty();
+        assertThat(notifications(bucket).queueConfigurations()).extracting(QueueConfiguration::queueArn)
+                .containsExactly(ensuredNeighbour.status().get("queueARN"));
+        assertThat(managedQueues(neighbour)).hasSize(1);
     }
 
     @Test
