@@ -92,6 +92,17 @@ public final class ObjectCredentials {
         }
     }
 
+    /**
+     * Asks AWS who {@code identity} is: resolves its credentials (running the chain's STS hops, if any) and calls
+     * {@code sts:GetCallerIdentity} with them, through the same endpoints as the chain. Two STS calls at most beyond
+     * the hops, none of which needs a permission: every identity may call GetCallerIdentity.
+     *
+     * @throws IdentityCheckException when AWS refuses or cannot be reached, saying at which step
+     */
+    public CallerIdentity callerIdentity(ResolvedIdentity identity) {
+        return CallerIdentities.check(identity.handle(), endpoints, options);
+    }
+
     private String withKeys(OwnerObject owner, Credentials credentials, String defaultSession, CredentialChain chain,
             List<String> known) {
         Set<String> secretNames = new TreeSet<>();

@@ -32,6 +32,10 @@ import java.util.Map;
  * @param crossNamespaceSinks whether a source's {@code spec.sink.ref} may name an object in another namespace
  *     (default false: refused, see docs/architecture.md, "Sinks in other namespaces"); like Knative's
  *     {@code cross-namespace-event-links}
+ * @param identityCheck whether the controller asks AWS (sts:GetCallerIdentity, once per credential source per
+ *     resync) which identity each object's credentials resolve to, for {@code status.auth} (default true); false
+ *     where the controller must not use objects' credentials for that (see docs/auth.md, "Checking which
+ *     identity a connector uses")
  */
 @ConfigurationProperties("triggermesh.controller")
 public record ControllerSettings(
@@ -48,7 +52,8 @@ public record ControllerSettings(
         @Bindable(defaultValue = "true") boolean leaderElection,
         @Bindable(defaultValue = "triggermesh-controller") String leaseName,
         @Nullable String leaseNamespace,
-        @Bindable(defaultValue = "false") boolean crossNamespaceSinks) {
+        @Bindable(defaultValue = "false") boolean crossNamespaceSinks,
+        @Bindable(defaultValue = "true") boolean identityCheck) {
 
     public ControllerSettings {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);

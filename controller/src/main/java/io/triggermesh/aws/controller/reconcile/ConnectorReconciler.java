@@ -50,6 +50,7 @@ public final class ConnectorReconciler {
     private final EventRecorder events;
     private final ServiceAccountStep serviceAccounts;
     private final CredentialsStep credentials;
+    private final IdentityCheckStep identityCheck;
     private final ResourcesStep resources;
     private final SinkResolver sinks;
     private final WorkloadStep workloads;
@@ -69,6 +70,20 @@ public final class ConnectorReconciler {
     public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
                                ObjectCredentials objectCredentials, AdapterSettings settings, int cleanupAttempts,
                                Clock clock, boolean crossNamespaceSinks) {
+        this(client, validator, events, objectCredentials, settings, cleanupAttempts, clock, crossNamespaceSinks,
+                true, Duration.ofMinutes(10));
+    }
+
+    /**
+     * @param identityCheck whether to ask AWS which identity each object's credentials resolve to (status.auth)
+     * @param identityCheckWindow how long one answer is kept per credential source: the resync period
+     */
+    public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
+                               ObjectCredentials objectCredentials, AdapterSettings settings, int cleanupAttempts,
+                               Clock clock, boolean crossNamespaceSinks, boolean identityCheck,
+                               Duration identityCheckWindow) {
+        this.identityCheck = new IdentityCheckStep(IdentityCheckStep.probe(objectCredentials),
+                new IdentityCheckStep.Settings(identityCheck, identityCheckWindow), clock);
         this.client = client;
         this.validator = validator;
         this.events = events;
@@ -150,6 +165,13 @@ public final class ConnectorReconciler {
             // The fix (creating the Secret or its key) happens outside, and the controller watches no Secrets.
             result = result.and(Result.requeueAfter(Duration.ofSeconds(30)));
         }
+        IdentityCheckStep.Outcome identity = identityCheck.apply(owner, auth, serviceAccountName,
+                credentialsOutcome.credentialsVersion(), credentialsOutcome.condition().holds());
+        status.field("auth", identity.auth());
+        if (identity.condition() != null) {
+            status.condition(identity.condition());
+        }
+        result = result.and(identity.result());
 
         Map<String, String> pluginStatus = object.pluginStatus();
         if (kind.descriptor().managesAwsResources()) {

@@ -72,7 +72,7 @@ public class ControllerRuntime implements AutoCloseable {
                 new TokenRequestSource(client), endpoints, settings.identityChoice());
         this.reconciler = new ConnectorReconciler(client, new ObjectValidator(registry), new EventRecorder(client),
                 credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
-                settings.crossNamespaceSinks());
+                settings.crossNamespaceSinks(), settings.identityCheck(), settings.resync());
         this.metrics = new ReconcileMetrics(meters);
         this.leadership = new Leadership(client, settings, this::startReconciling, this::leadershipLost);
     }

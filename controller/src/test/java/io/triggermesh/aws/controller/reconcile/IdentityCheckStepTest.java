@@ -1,0 +1,150 @@
+package io.triggermesh.aws.controller.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triggermesh.aws.auth.model.AssumeRoleOptions;
+import io.triggermesh.aws.auth.model.AwsAuth;
+import io.triggermesh.aws.auth.model.Credentials;
+import io.triggermesh.aws.auth.model.Iam;
+import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.auth.model.ValueSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The identity check's cost and its status, with a counting probe in place of STS. */
+class IdentityCheckStepTest {
+
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final String ARN = "arn:aws:sts::210987654321:assumed-role/xacct-role/triggermesh-default-orders";
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final List<String> calls = new ArrayList<>();
+    private IdentityVerdict answer = new IdentityVerdict.Checked(ARN, "210987654321", null);
+    private final IdentityCheckStep step = new IdentityCheckStep((owner, auth, sa) -> {
+        calls.add(owner.name());
+        return answer;
+    }, new IdentityCheckStep.Settings(true, WINDOW), clock);
+
+    private static OwnerObject owner(String name) {
+        return new OwnerObject("sources.triggermesh.io/v1alpha1", "AWSSQSSource", "default", name, "uid-" + name);
+    }
+
+    private static final AwsAuth KEYS = AwsAuth.ofCredentials(Credentials.keys(
+            ValueSource.fromSecret("aws", "id"), ValueSource.fromSecret("aws", "secret")));
+
+    @Test
+    void oneStsCallPerSourcePerWindowWhateverTheObjectsAndPasses() {
+        for (int pass = 0; pass < 5; pass++) {
+            step.apply(owner("a"), KEYS, null, "aws@41", true);
+            step.apply(owner("b"), KEYS, null, "aws@41", true);  // same Secret, same keys: same source
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(calls).hasSize(1);
+
+        clock.advance(WINDOW);
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(calls).as("a new window asks again").hasSize(2);
+        assertThat(outcome.auth()).containsEntry("checkedAt", "2026-01-01T00:15:00Z");
+    }
+
+    @Test
+    void aChangedSecretResourceVersionIsCheckedAtOnce() {
+        step.apply(owner("a"), KEYS, null, "aws@41", true);
+        step.apply(owner("a"), KEYS, null, "aws@42", true);
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void anotherExternalIdOrRoleIsAnotherSource() {
+        AwsAuth role = AwsAuth.ofCredentials(Credentials.keys(ValueSource.fromSecret("aws", "id"),
+                ValueSource.fromSecret("aws", "secret")).withAssumeRole("arn:aws:iam::210987654321:role/x",
+                new AssumeRoleOptions("ext-1", "s", null)));
+        AwsAuth otherId = AwsAuth.ofCredentials(role.credentials().withAssumeRole("arn:aws:iam::210987654321:role/x",
+                new AssumeRoleOptions("ext-2", "s", null)));
+        step.apply(owner("a"), role, null, "aws@41", true);
+        step.apply(owner("a"), role, null, "aws@41", true);
+        step.apply(owner("a"), otherId, null, "aws@41", true);
+        step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(calls).hasSize(3);
+    }
+
+    @Test
+    void unansweredChecksAreAskedAgainSoonNotAfterAWindow() {
+        answer = new IdentityVerdict.Unanswered("STS did not answer");
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(calls).hasSize(2);
+        assertThat(outcome.auth()).containsEntry("notChecked", "STS did not answer").doesNotContainKey("identity");
+        assertThat(outcome.result().requeue()).contains(IdentityCheckStep.RETRY_UNANSWERED);
+        assertThat(outcome.condition()).isNull();
+    }
+
+    @Test
+    void theStatusNamesModeIdentityAccountAndCheckTime() {
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.auth()).containsEntry("mode", "keys").containsEntry("identity", ARN)
+                .containsEntry("account", "210987654321").containsEntry("checkedAt", "2026-01-01T00:00:00Z")
+                .doesNotContainKey("expiresAt");
+        assertThat(outcome.condition()).isNull();
+    }
+
+    @Test
+    void aRefusalTurnsCredentialsReadyFalseWithItsReason() {
+        answer = new IdentityVerdict.Refused("InvalidClientTokenId", "AWS does not know the access key ID");
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.condition().type()).isEqualTo(Condition.CREDENTIALS_READY);
+        assertThat(outcome.condition().status()).isEqualTo("False");
+        assertThat(outcome.condition().reason()).isEqualTo("InvalidClientTokenId");
+        assertThat(outcome.auth()).containsEntry("error", "InvalidClientTokenId").doesNotContainKey("identity");
+    }
+
+    @Test
+    void turnedOffTheControllerNeverUsesTheCredentialsAndSaysWhy() {
+        IdentityCheckStep off = new IdentityCheckStep((owner, auth, sa) -> {
+            throw new AssertionError("checked although turned off");
+        }, new IdentityCheckStep.Settings(false, WINDOW), clock);
+        IdentityCheckStep.Outcome outcome = off.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.auth()).containsEntry("mode", "keys").doesNotContainKey("identity");
+        assertThat((String) outcome.auth().get("notChecked")).startsWith("not checked")
+                .contains("triggermesh.controller.identity-check=false");
+    }
+
+    @Test
+    void podIdentityAndMissingSecretsAreNotChecked() {
+        AwsAuth podIdentity = AwsAuth.ofIam(new Iam(null, "orders", null, null));
+        assertThat(step.apply(owner("a"), podIdentity, "orders", null, true).auth())
+                .containsEntry("mode", "pod-identity").containsKey("notChecked");
+        assertThat(step.apply(owner("a"), KEYS, null, null, false).auth()).containsKey("notChecked");
+        assertThat(calls).isEmpty();
+    }
+}
