@@ -142,10 +142,15 @@ public final class CrdGenerator {
         }
     }
 
-    private static String header(ConnectorPlugin plugin, ConnectorKind<?> kind) {
-        return HEADER_MARK + " from the " + kind.descriptor().kind() + " declaration of the " + plugin.name()
-                + " connector plugin\n# (" + kind.descriptor().specType().getName() + "). Do not edit. In this"
-                + " repository, regenerate with:\n# " + REGENERATE_COMMAND + "\n"
+    /**
+     * Says what the file was generated from and by what, true wherever the generator runs (this repository or a
+     * third party's build): no command of this repository's build, which would be wrong elsewhere.
+     */
+    static String header(ConnectorPlugin plugin, ConnectorKind<?> kind) {
+        return HEADER_MARK + " (the triggermesh-aws CRD generator) from the Java model of "
+                + kind.descriptor().kind() + " in the " + plugin.name() + " connector plugin\n# ("
+                + kind.descriptor().specType().getName() + "). Do not edit: change the model and run the generator"
+                + " again.\n"
                 // A document marker, so that concatenated files (helm show crds, cat *.yaml) stay separate documents.
                 + "---\n";
     }
