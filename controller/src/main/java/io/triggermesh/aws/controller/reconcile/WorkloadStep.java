@@ -101,8 +101,8 @@ final class WorkloadStep {
     private void deleteStaleService(AdapterInput input) {
         Service stale = client.services().inNamespace(input.owner().namespace())
                 .withName(AdapterNames.workload(input.owner())).get();
-        if (stale != null && stale.getMetadata().getOwnerReferences() != null && stale.getMetadata()
-                .getOwnerReferences().stream().anyMatch(r -> input.owner().uid().equals(r.getUid()))) {
+        // Only what this object controls, as for every other write: a Service someone else controls stays.
+        if (stale != null && Ownership.controlledBy(stale, input.owner())) {
             client.resource(stale).delete();
         }
     }

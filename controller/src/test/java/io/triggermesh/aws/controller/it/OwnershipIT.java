@@ -54,8 +54,9 @@ class OwnershipIT extends ControllerScenario {
 
         List<String> requests = new ArrayList<>(drainRequests());
         requests.addAll(requestsDuring(Duration.ofSeconds(3), 60));
+        // The test's kubelet writes Deployment status; the controller never does.
         assertThat(writes(requests)).as("no writes to the Deployment in the way")
-                .noneMatch(r -> r.contains("/deployments/awss3target-taken"))
+                .noneMatch(r -> r.contains("/deployments/awss3target-taken") && !r.endsWith("/status"))
                 .noneMatch(r -> r.startsWith("POST") && r.contains("/deployments"));
         // Local mode's kubelet may write its status; its metadata and spec are the owner's alone.
         Deployment after = deployment("awss3target-taken");
@@ -145,6 +146,29 @@ class OwnershipIT extends ControllerScenario {
         });
         assertThat(kube.apps().deployments().inNamespace(NS).list().getItems()).singleElement()
                 .satisfies(d -> assertThat(d.getMetadata().getName()).matches("awss3target-a-b-[0-9a-f]{8}"));
+    }
+
+    @Test
+    void aSourceLeavesAServiceUnderItsNameAloneUnlessItControlsIt() {
+        GenericKubernetesResource source = queueSource("quiet", LITERAL_KEYS);
+        awaitCondition(SOURCES, QUEUE_SOURCE, "quiet", "Deployed", "True", "DeploymentAvailable");
+        // Someone else's Service that merely lists the source among its owners (controller=false).
+        OwnerReference alsoOwnedBy = new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+                .withApiVersion(SOURCES).withKind(QUEUE_SOURCE).withName("quiet")
+                .withUid(source.getMetadata().getUid()).withController(false).build();
+        String name = "awsqueuetestsource-quiet";
+        kube.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(NS)
+                .withOwnerReferences(alsoOwnedBy).endMetadata().withNewSpec().addNewPort().withPort(80).endPort()
+                .endSpec().build()).create();
+        drainRequests();
+
+        // Resync is 1 s: this window spans several passes of the source.
+        List<String> requests = requestsDuring(Duration.ofSeconds(3), 2000);
+
+        assertThat(requests).as("passes of the source during the window (they read its workload)")
+                .anyMatch(r -> r.contains("/deployments/" + name));
+        assertThat(writes(requests)).noneMatch(r -> r.startsWith("DELETE") && r.contains("/services/" + name));
+        assertThat(kube.services().inNamespace(NS).withName(name).get()).isNotNull();
     }
 
     private static String controllerUid(HasMetadata object) {
