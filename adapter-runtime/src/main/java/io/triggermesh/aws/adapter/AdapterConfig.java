@@ -2,6 +2,7 @@ package io.triggermesh.aws.adapter;
 
 import io.triggermesh.aws.auth.credentials.AwsEndpoints;
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.api.Arn;
 import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
@@ -26,13 +27,15 @@ import java.util.TreeSet;
 public final class AdapterConfig {
 
     /** The sink of a source: an absolute http(s) URL. */
-    public static final String K_SINK = "K_SINK";
+    public static final String K_SINK = AdapterEnv.K_SINK;
     /** How long one POST to the sink may take, in seconds. Default {@link #DEFAULT_SINK_TIMEOUT}. */
-    public static final String K_SINK_TIMEOUT = "K_SINK_TIMEOUT";
+    public static final String K_SINK_TIMEOUT = AdapterEnv.K_SINK_TIMEOUT;
     /** The ARN of the connector's AWS resource ({@code spec.arn}). */
-    public static final String ARN = "ARN";
+    public static final String ARN = AdapterEnv.ARN;
+    /** The port a target's HTTP server listens on; see {@link #port(int)}. */
+    public static final String PORT = AdapterEnv.PORT;
     /** {@code error}, {@code warn}, {@code info} (default), {@code debug} or {@code trace}. */
-    public static final String LOG_LEVEL = "LOG_LEVEL";
+    public static final String LOG_LEVEL = AdapterEnv.LOG_LEVEL;
 
     /** Default for {@link #K_SINK_TIMEOUT}. */
     public static final Duration DEFAULT_SINK_TIMEOUT = Duration.ofSeconds(30);
@@ -90,6 +93,15 @@ public final class AdapterConfig {
     /** Region and endpoint overrides for AWS clients. */
     public AwsEndpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * {@code PORT}: where a target's HTTP server listens, {@code containerPort} (the port its {@code AdapterWorkload}
+     * declares, which the controller's Service targets) when unset; local mode sets a free port. 0 picks any free
+     * port.
+     */
+    public int port(int containerPort) {
+        return integer(PORT, containerPort, 0, 65_535);
     }
 
     /** {@code K_SINK}, required: an absolute http(s) URL. */

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 class AdapterConfigTest {
 
     @Test
+    void aTargetListensOnPortOrElseOnItsContainerPort() {
+        assertThat(AdapterConfig.fromEnvironment(Map.of("PORT", "18080")).port(8080)).isEqualTo(18080);
+        assertThat(AdapterConfig.fromEnvironment(Map.of()).port(8080)).isEqualTo(8080);
+    }
+
+    @Test
+    void aPortThatIsNotANumberNamesTheVariable() {
+        AdapterConfig config = AdapterConfig.fromEnvironment(Map.of("PORT", "http"));
+
+        assertThatThrownBy(() -> config.port(8080)).isInstanceOf(AdapterConfigException.class)
+                .satisfies(e -> assertThat(((AdapterConfigException) e).variable()).isEqualTo("PORT"));
+    }
+
+    @Test
     void aMissingSinkNamesTheVariable() {
         AdapterConfig config = AdapterConfig.fromEnvironment(Map.of("K_SINK", "  "));
 

@@ -1,5 +1,7 @@
 package io.triggermesh.aws.s3;
 
+import io.triggermesh.aws.spi.AdapterEnv;
+
 /**
  * Environment variables the S3 plugin sets on its adapters, beside the common ones the controller adds (credentials,
  * {@code AWS_REGION}, {@code K_SINK}, {@code NAME}, {@code NAMESPACE}). The adapter runtimes read these same
@@ -8,7 +10,7 @@ package io.triggermesh.aws.s3;
 public final class S3AdapterEnv {
 
     /** The bucket ARN as written in {@code spec.arn}. */
-    public static final String ARN = "ARN";
+    public static final String ARN = AdapterEnv.ARN;
     /**
      * ARN of the queue an AWSS3Source adapter consumes. Set from {@code spec.destination.sqs.queueARN} for a
      * user-supplied queue; for a managed queue, by the resource hook once the queue exists.

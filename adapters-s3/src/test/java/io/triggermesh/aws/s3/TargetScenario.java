@@ -3,6 +3,7 @@ package io.triggermesh.aws.s3;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
+import io.triggermesh.aws.adapter.AdapterConfig;
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.s3.adapter.target.S3TargetAdapter;
 import io.triggermesh.aws.s3.api.AwsS3TargetSpec;
@@ -45,7 +46,7 @@ final class TargetScenario implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
         env.put("AWS_ACCESS_KEY_ID", emulator.rootCredentials().accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", emulator.rootCredentials().secretAccessKey());
-        env.put(S3TargetAdapter.PORT, Integer.toString(freePort()));
+        env.put(AdapterConfig.PORT, Integer.toString(freePort()));
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }
@@ -54,7 +55,7 @@ final class TargetScenario implements AutoCloseable {
 
     TargetScenario start(Map<String, String> env) throws Exception {
         adapter = AdapterRuntime.start(env, new S3TargetAdapter());
-        address = URI.create("http://127.0.0.1:" + env.get(S3TargetAdapter.PORT) + "/");
+        address = URI.create("http://127.0.0.1:" + env.get(AdapterConfig.PORT) + "/");
         return this;
     }
 

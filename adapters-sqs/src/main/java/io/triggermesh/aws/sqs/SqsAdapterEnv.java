@@ -1,5 +1,7 @@
 package io.triggermesh.aws.sqs;
 
+import io.triggermesh.aws.spi.AdapterEnv;
+
 /**
  * Environment variables the SQS plugin sets on its adapters, beside the common ones the controller adds (credentials,
  * {@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code K_SINK}, {@code NAME}, {@code NAMESPACE}). The adapter
@@ -8,7 +10,7 @@ package io.triggermesh.aws.sqs;
 public final class SqsAdapterEnv {
 
     /** The queue ARN as written in {@code spec.arn}. */
-    public static final String ARN = "ARN";
+    public static final String ARN = AdapterEnv.ARN;
     /** The AWSSQSSource's message processor: {@code default}, {@code s3} or {@code eventbridge}. */
     public static final String MESSAGE_PROCESSOR = "MESSAGE_PROCESSOR";
     /** The AWSSQSSource's visibility timeout in whole seconds; absent to keep the queue's own. */

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 public final class AdapterLogging {
 
     /** {@code error}, {@code warn}, {@code info} (default), {@code debug} or {@code trace}. */
-    public static final String LOG_LEVEL = "LOG_LEVEL";
+    public static final String LOG_LEVEL = io.triggermesh.aws.spi.AdapterEnv.LOG_LEVEL;
 
     private static final List<String> JDK_LOGGERS = List.of("jdk", "sun", "javax.net", "java.net");
     /** Held so the levels stick (loggers are weakly referenced). */

@@ -30,8 +30,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SqsTargetAdapter implements Adapter {
 
-    /** The port to listen on; {@value AwsSqsTargetKind#HTTP_PORT} when unset. */
-    public static final String PORT = "PORT";
     /** The largest message body sent, in bytes; SQS's own limit (1 MiB) when unset. */
     public static final String MAX_MESSAGE_BYTES = "MAX_MESSAGE_BYTES";
     /** SendMessage/SendMessageBatch calls at once (default 16). */
@@ -47,7 +45,7 @@ public final class SqsTargetAdapter implements Adapter {
         AdapterConfig config = context.config();
         TargetQueue queue = TargetQueue.fromConfig(config);
         boolean discard = config.bool(SqsAdapterEnv.DISCARD_CLOUDEVENT_CONTEXT, false);
-        int port = config.integer(PORT, AwsSqsTargetKind.HTTP_PORT, 0, 65535);
+        int port = config.port(AwsSqsTargetKind.HTTP_PORT);
         int maxMessageBytes = config.integer(MAX_MESSAGE_BYTES, SQS_MAX_MESSAGE_BYTES, 1, SQS_MAX_MESSAGE_BYTES);
         int concurrency = config.integer(SEND_CONCURRENCY, 16, 1, 256);
 

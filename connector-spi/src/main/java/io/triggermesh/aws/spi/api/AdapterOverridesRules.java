@@ -1,5 +1,6 @@
 package io.triggermesh.aws.spi.api;
 
+import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,11 +29,9 @@ final class AdapterOverridesRules {
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     /*
      * The credential variables the controller renders from spec.auth as secretKeyRefs. A plain override would put a
-     * credential in the Deployment in clear text and silently replace the configured identity. (Names repeated here
-     * because the SPI must not depend on auth-core.)
+     * credential in the Deployment in clear text and silently replace the configured identity.
      */
-    private static final Set<String> CREDENTIAL_ENV =
-            Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    private static final Set<String> CREDENTIAL_ENV = AdapterEnv.STATIC_CREDENTIALS;
     /*
      * Variables that would change the adapter's identity or code without going through spec.auth: every AWS_*
      * variable (role, web identity, endpoint, profile), the JVM's option hooks and the dynamic linker's preload.
@@ -40,7 +39,7 @@ final class AdapterOverridesRules {
     private static final Set<String> PROCESS_ENV =
             Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "LD_PRELOAD", "LD_LIBRARY_PATH");
     /** Variables the controller sets for every adapter. */
-    private static final Set<String> CONTROLLER_ENV = Set.of("NAME", "NAMESPACE", "K_SINK");
+    private static final Set<String> CONTROLLER_ENV = AdapterEnv.SET_BY_CONTROLLER;
 
     private AdapterOverridesRules() {
     }

@@ -3,6 +3,7 @@ package io.triggermesh.aws.controller.desired;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +18,12 @@ import java.util.TreeMap;
  */
 public final class AdapterEnvironmentVariables {
 
-    public static final String NAME = "NAME";
-    public static final String NAMESPACE = "NAMESPACE";
-    public static final String K_SINK = "K_SINK";
+    public static final String NAME = AdapterEnv.NAME;
+    public static final String NAMESPACE = AdapterEnv.NAMESPACE;
+    public static final String K_SINK = AdapterEnv.K_SINK;
 
     /** Variables the controller sets; overrides may not replace them. */
-    public static final Set<String> RESERVED = Set.of(NAME, NAMESPACE, K_SINK);
+    public static final Set<String> RESERVED = AdapterEnv.SET_BY_CONTROLLER;
 
     private AdapterEnvironmentVariables() {
     }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -43,8 +44,6 @@ public final class LocalRunner implements AutoCloseable {
     /** Set in every adapter's environment: adapters stop by themselves when this process is gone. */
     public static final String PARENT_PID = "TRIGGERMESH_LOCAL_PARENT_PID";
 
-    /** The port variable target adapters listen on; in a cluster they use the container port. */
-    public static final String PORT = "PORT";
     /** The only address local adapters listen on. */
     static final String LOOPBACK = "127.0.0.1";
     private static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
@@ -188,7 +187,7 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
         if (container.getPorts() != null && !container.getPorts().isEmpty()) {
-            env.put(PORT, String.valueOf(ports.computeIfAbsent(key, k -> freePort())));
+            env.put(AdapterEnv.PORT, String.valueOf(ports.computeIfAbsent(key, k -> freePort())));
             // Loopback only: anyone who reaches the port can have events written to AWS with the object's keys.
             env.put(AdapterEnvNames.BIND_ADDRESS, LOOPBACK);
         }

@@ -21,9 +21,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class S3TargetAdapter implements Adapter {
 
-    /** The port to listen on; the controller's Service targets {@link AwsS3TargetKind#HTTP_PORT}. */
-    public static final String PORT = "PORT";
-
     private static final System.Logger LOG = System.getLogger(S3TargetAdapter.class.getName());
 
     @Override
@@ -33,7 +30,7 @@ public final class S3TargetAdapter implements Adapter {
         BucketArn bucket = BucketArn.parse(specArn).orElseThrow(() -> new AdapterConfigException(S3AdapterEnv.ARN,
                 "is not an S3 bucket ARN such as " + BucketArn.EXAMPLE));
         boolean discard = config.bool(S3AdapterEnv.DISCARD_CLOUDEVENT_CONTEXT, false);
-        int port = config.integer(PORT, AwsS3TargetKind.HTTP_PORT, 0, 65_535);
+        int port = config.port(AwsS3TargetKind.HTTP_PORT);
         // The bucket's region when the ARN names it, else the adapter's; a wrong guess is followed by S3's redirect.
         Region region = bucket.knownRegion().map(Region::of).orElse(config.endpoints().region());
         boolean customEndpoint = config.endpoints().endpointFor("s3").isPresent();
