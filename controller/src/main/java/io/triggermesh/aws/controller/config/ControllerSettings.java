@@ -36,6 +36,8 @@ import java.util.Map;
  *     resync) which identity each object's credentials resolve to, for {@code status.auth} (default true); false
  *     where the controller must not use objects' credentials for that (see docs/auth.md, "Checking which
  *     identity a connector uses")
+ * @param identityCheckInterval how long one identity check holds per credential source (default 10m): at most one
+ *     sts:GetCallerIdentity per source per interval, however short the resync
  */
 @ConfigurationProperties("triggermesh.controller")
 public record ControllerSettings(
@@ -53,7 +55,8 @@ public record ControllerSettings(
         @Bindable(defaultValue = "triggermesh-controller") String leaseName,
         @Nullable String leaseNamespace,
         @Bindable(defaultValue = "false") boolean crossNamespaceSinks,
-        @Bindable(defaultValue = "true") boolean identityCheck) {
+        @Bindable(defaultValue = "true") boolean identityCheck,
+        @Bindable(defaultValue = "10m") Duration identityCheckInterval) {
 
     public ControllerSettings {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);

@@ -76,7 +76,7 @@ public final class ConnectorReconciler {
 
     /**
      * @param identityCheck whether to ask AWS which identity each object's credentials resolve to (status.auth)
-     * @param identityCheckWindow how long one answer is kept per credential source: the resync period
+     * @param identityCheckWindow how long one answer is kept per credential source
      */
     public ConnectorReconciler(KubernetesClient client, ObjectValidator validator, EventRecorder events,
                                ObjectCredentials objectCredentials, AdapterSettings settings, int cleanupAttempts,

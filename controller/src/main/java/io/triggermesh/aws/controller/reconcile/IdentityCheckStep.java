@@ -17,7 +17,7 @@ import java.util.Objects;
 /**
  * Shows on the object which AWS identity its credentials resolve to ({@code status.auth}): the controller builds
  * the object's chain as auth-core builds it for the adapter and asks {@code sts:GetCallerIdentity}, once per
- * credential source per resync window ({@link IdentityCache}). A refusal turns {@code CredentialsReady} False with
+ * credential source per interval ({@link IdentityCache}). A refusal turns {@code CredentialsReady} False with
  * a fix-it message ({@link StsFailures}); the reconciler's transitions make that a Warning Event.
  *
  * <p>Never in an adapter's path: only the controller checks, and only on reconcile passes.
@@ -36,7 +36,8 @@ final class IdentityCheckStep {
     /**
      * @param enabled false when the operator forbids the controller to use objects' credentials for checks
      *     ({@code triggermesh.controller.identity-check})
-     * @param window how long a verdict is kept per credential source (the resync period)
+     * @param window how long a verdict is kept per credential source
+     *     ({@code triggermesh.controller.identity-check-interval})
      */
     record Settings(boolean enabled, Duration window) {
     }
@@ -56,7 +57,7 @@ final class IdentityCheckStep {
     IdentityCheckStep(Probe probe, Settings settings, Clock clock) {
         this.probe = Objects.requireNonNull(probe, "probe");
         this.enabled = settings.enabled();
-        this.cache = new IdentityCache(clock, settings.window());
+        this.cache = new IdentityCache(clock, settings.window(), RETRY_UNANSWERED);
     }
 
     /** Resolves the object's chain with auth-core and asks STS, mapping refusals in {@link StsFailures}. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /** What asking AWS about an object's identity found. Messages say what to fix and never hold a credential. */
 sealed interface IdentityVerdict {
 
-    /** Whether the cache may keep it for a window: not for transient failures, which are asked again soon. */
+    /** Whether the cache keeps it for a whole window: not transient failures, which are asked again soon. */
     default boolean lasting() {
         return true;
     }
