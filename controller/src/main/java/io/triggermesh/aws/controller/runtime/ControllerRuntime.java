@@ -68,7 +68,8 @@ public class ControllerRuntime implements AutoCloseable {
                 new TokenRequestSource(client), endpoints, settings.identityChoice());
         this.reconciler = new ConnectorReconciler(client, new ObjectValidator(registry), new EventRecorder(client),
                 credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
-                settings.crossNamespaceSinks(), settings.identityCheck(), settings.resync());
+                settings.crossNamespaceSinks(), settings.identityCheck(),
+                settings.identityCheckInterval());
         this.metrics = new ReconcileMetrics(meters);
         this.leadership = new Leadership(client, settings, this::startReconciling, this::leadershipLost);
     }
