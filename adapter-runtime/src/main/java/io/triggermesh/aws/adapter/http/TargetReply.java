@@ -1,6 +1,7 @@
 package io.triggermesh.aws.adapter.http;
 
 import io.cloudevents.CloudEvent;
+import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public sealed interface TargetReply {
      * @param status the HTTP status: 400/413 for bad events, 403/404/410 for permanent AWS problems, 429/503 for
      *     throttling, 500/502 otherwise
      * @param code a short machine-readable reason, such as {@code QueueDoesNotExist}
-     * @param message what went wrong and what to do; never secret material
+     * @param message what went wrong and what to do; credentials in it (known values and credential shapes) are
+     *     masked
      * @param retryAfter sent as {@code Retry-After} (whole seconds, at least 1)
      */
     record Failure(int status, String code, String message, Optional<Duration> retryAfter) implements TargetReply {
@@ -33,8 +35,10 @@ public sealed interface TargetReply {
                 throw new IllegalArgumentException("a failure needs a 4xx or 5xx status, not " + status);
             }
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(message, "message");
             Objects.requireNonNull(retryAfter, "retryAfter");
+            // Replies go to whoever can reach the port, and messages often quote AWS, which may echo the signed
+            // request: masked here, so that no connector can forget it.
+            message = AdapterLogging.redactor().redact(Objects.requireNonNull(message, "message"));
         }
 
         /**
