@@ -12,6 +12,7 @@ import io.triggermesh.aws.auth.credentials.AwsEndpoints;
 import io.triggermesh.aws.auth.credentials.ObjectCredentials;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.controller.config.ControllerSettings;
+import io.triggermesh.aws.controller.config.SecretPollSettings;
 import io.triggermesh.aws.controller.kube.EventRecorder;
 import io.triggermesh.aws.controller.kube.KubernetesSecretReader;
 import io.triggermesh.aws.controller.kube.TokenRequestSource;
@@ -20,6 +21,7 @@ import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.reconcile.ConnectorReconciler;
 import io.triggermesh.aws.controller.reconcile.Kinds;
 import io.triggermesh.aws.controller.reconcile.ReconcileKey;
+import io.triggermesh.aws.controller.reconcile.ReferencedSecretPoller;
 import io.triggermesh.aws.controller.reconcile.Result;
 import io.triggermesh.aws.controller.reconcile.WorkQueue;
 import io.triggermesh.aws.controller.validation.ObjectValidator;
@@ -51,13 +53,18 @@ public class ControllerRuntime implements AutoCloseable {
     private final Leadership leadership;
     private final Map<String, List<SharedIndexInformer<GenericKubernetesResource>>> kindInformers = new HashMap<>();
     private final List<SharedIndexInformer<?>> ownedInformers = new ArrayList<>();
+    private final ObjectValidator validator;
+    private final SecretPollSettings secretPoll;
+    private ReferencedSecretPoller secretPoller;
     private volatile WorkQueue queue;
 
     public ControllerRuntime(KubernetesClient client, PluginRegistry registry, ControllerSettings settings,
-                             MeterRegistry meters) {
+                             MeterRegistry meters, SecretPollSettings secretPoll) {
         this.client = client;
         this.registry = registry;
         this.settings = settings;
+        this.secretPoll = secretPoll;
+        this.validator = new ObjectValidator(registry);
         AwsEndpoints fromEnv = AwsEndpoints.fromEnvironment(System.getenv());
         AwsEndpoints endpoints = new AwsEndpoints(Region.of(settings.awsRegion()), fromEnv.globalEndpoint(),
                 fromEnv.serviceEndpoints());
@@ -66,7 +73,7 @@ public class ControllerRuntime implements AutoCloseable {
         }
         ObjectCredentials credentials = new ObjectCredentials(new KubernetesSecretReader(client),
                 new TokenRequestSource(client), endpoints, settings.identityChoice());
-        this.reconciler = new ConnectorReconciler(client, new ObjectValidator(registry), new EventRecorder(client),
+        this.reconciler = new ConnectorReconciler(client, validator, new EventRecorder(client),
                 credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
                 settings.crossNamespaceSinks(), settings.identityCheck(),
                 settings.identityCheckInterval());
@@ -125,6 +132,28 @@ public class ControllerRuntime implements AutoCloseable {
             ownedInformers.add(ownedInformer(Service.class, namespace, current,
                     ServiceAccountConventions.MANAGED_BY_LABEL));
         }
+        // The controller may not list or watch Secrets: rotations are noticed by reading the referenced ones.
+        secretPoller = new ReferencedSecretPoller(client, this::referencedSecrets, current::add,
+                secretPoll.interval());
+        secretPoller.start();
+    }
+
+    /** The Secrets each cached object's adapter reads. */
+    private List<ReferencedSecretPoller.Reference> referencedSecrets() {
+        Map<String, List<SharedIndexInformer<GenericKubernetesResource>>> informers;
+        synchronized (this) {
+            informers = new HashMap<>(kindInformers);
+        }
+        List<ReferencedSecretPoller.Reference> references = new ArrayList<>();
+        for (LoadedKind kind : registry.kinds()) {
+            for (SharedIndexInformer<GenericKubernetesResource> informer : informers.getOrDefault(kind.key(),
+                    List.of())) {
+                for (GenericKubernetesResource resource : informer.getStore().list()) {
+                    ReferencedSecretPoller.of(kind, resource, validator).ifPresent(references::add);
+                }
+            }
+        }
+        return references;
     }
 
     private <T extends io.fabric8.kubernetes.api.model.HasMetadata> SharedIndexInformer<T> ownedInformer(
@@ -149,6 +178,10 @@ public class ControllerRuntime implements AutoCloseable {
             return;
         }
         LOG.info("Stopping reconciling");
+        if (secretPoller != null) {
+            secretPoller.close();
+            secretPoller = null;
+        }
         kindInformers.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::close);
         kindInformers.clear();
         ownedInformers.forEach(SharedIndexInformer::close);
