@@ -3,6 +3,8 @@ package io.triggermesh.aws.s3;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.BucketArn;
 import io.triggermesh.aws.s3.api.S3EventTypes;
+import io.triggermesh.aws.s3.api.S3SourceStatus;
+import io.triggermesh.aws.s3.resources.QueueNames;
 import io.triggermesh.aws.s3.resources.S3SourceResources;
 import io.triggermesh.aws.spi.AdapterWorkload;
 import io.triggermesh.aws.spi.AwsAccess;
@@ -31,10 +33,6 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
     public static final String PLURAL = "awss3sources";
     /** Main class of the source adapter (in {@code io.triggermesh.aws.s3.adapter}). */
     public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.s3.adapter.S3SourceAdapterMain";
-    /** The status field holding the ARN of the queue in use, published by the resource hook. */
-    public static final String STATUS_QUEUE_ARN = "queueARN";
-    /** The bucket whose notifications the last ensure set up, so a later change of bucket can release it. */
-    public static final String STATUS_BUCKET_ARN = "bucketARN";
 
     static final String QUEUE_RESOURCE = "arn:${partition}:sqs:${region}:${account}:${queueName}";
     static final String BUCKET_RESOURCE = "arn:${partition}:s3:::${bucket}";
@@ -120,7 +118,7 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
         Optional<String> userQueue = object.spec().destinationQueueArn();
         Optional<Arn> queue = userQueue.isPresent()
                 ? userQueue.flatMap(Arn::parse)
-                : Optional.ofNullable(object.status().get(STATUS_QUEUE_ARN)).flatMap(Arn::parse);
+                : Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN)).flatMap(Arn::parse);
         queue.filter(arn -> arn.service().equals("sqs")).ifPresentOrElse(arn -> {
             values.put("partition", arn.partition());
             putIfPresent(values, "region", arn.region());
@@ -136,7 +134,7 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
 
     /**
      * Ensures the source's queue (unless the user supplied one) and its bucket notification entry; publishes
-     * {@value #STATUS_QUEUE_ARN}. See {@link S3SourceResources}.
+     * {@value S3SourceStatus#QUEUE_ARN}. See {@link S3SourceResources}.
      */
     @Override
     public ResourceOutcome ensureResources(ObjectContext<AwsS3SourceSpec> object, AwsAccess aws) {
@@ -151,14 +149,14 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
 
     /**
      * The bucket ARN and the queue to consume: the user-supplied queue, else the managed queue published in
-     * {@value #STATUS_QUEUE_ARN} by {@link #ensureResources} (which the controller runs before this).
+     * {@value S3SourceStatus#QUEUE_ARN} by {@link #ensureResources} (which the controller runs before this).
      */
     @Override
     public AdapterWorkload adapter(ObjectContext<AwsS3SourceSpec> object) {
         Map<String, String> env = new HashMap<>();
         env.put(S3AdapterEnv.ARN, object.spec().arn());
         object.spec().destinationQueueArn()
-                .or(() -> Optional.ofNullable(object.status().get(STATUS_QUEUE_ARN)).filter(a -> !a.isBlank()))
+                .or(() -> Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN)).filter(a -> !a.isBlank()))
                 .ifPresent(queue -> env.put(S3AdapterEnv.QUEUE_ARN, queue));
         return AdapterWorkload.source(image, ADAPTER_MAIN_CLASS, env);
     }

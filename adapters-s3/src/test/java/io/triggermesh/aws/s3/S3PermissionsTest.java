@@ -3,6 +3,7 @@ package io.triggermesh.aws.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
+import io.triggermesh.aws.s3.resources.QueueNames;
 import io.triggermesh.aws.spi.IamPermission;
 import io.triggermesh.aws.spi.ObjectContext;
 import java.util.List;

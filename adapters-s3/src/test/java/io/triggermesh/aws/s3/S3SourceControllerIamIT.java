@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
+import io.triggermesh.aws.s3.resources.QueueNames;
 import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.IamPermission;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
+import io.triggermesh.aws.s3.resources.QueueNames;
 import io.triggermesh.aws.s3.resources.SourceOwner;
 import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.ObjectContext;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.s3.adapter.source.S3SourceAdapter;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
+import io.triggermesh.aws.s3.api.S3SourceStatus;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.testing.AwsEmulator;
 import java.time.Duration;
@@ -49,7 +50,7 @@ final class SourceScenario implements AutoCloseable {
     }
 
     String queueArn() {
-        return object.status().get(AwsS3SourceKind.STATUS_QUEUE_ARN);
+        return object.status().get(S3SourceStatus.QUEUE_ARN);
     }
 
     String queueUrl() {

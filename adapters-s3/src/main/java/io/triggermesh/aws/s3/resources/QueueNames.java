@@ -1,4 +1,4 @@
-package io.triggermesh.aws.s3;
+package io.triggermesh.aws.s3.resources;
 
 import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Objects;

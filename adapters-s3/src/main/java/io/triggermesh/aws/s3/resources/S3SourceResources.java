@@ -1,9 +1,8 @@
 package io.triggermesh.aws.s3.resources;
 
-import io.triggermesh.aws.s3.AwsS3SourceKind;
-import io.triggermesh.aws.s3.QueueNames;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.BucketArn;
+import io.triggermesh.aws.s3.api.S3SourceStatus;
 import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.ObjectContext;
@@ -49,8 +48,8 @@ public final class S3SourceResources {
             notifications.ensure(current, NotificationEntries.desired(owner.notificationId(), queueArn,
                     object.spec().eventTypes()));
             releasePrevious(object, owner, queueArn, aws);
-            return new ResourceOutcome(Map.of(AwsS3SourceKind.STATUS_QUEUE_ARN, queueArn,
-                    AwsS3SourceKind.STATUS_BUCKET_ARN, object.spec().arn()));
+            return new ResourceOutcome(Map.of(S3SourceStatus.QUEUE_ARN, queueArn,
+                    S3SourceStatus.BUCKET_ARN, object.spec().arn()));
         }
     }
 
@@ -61,13 +60,13 @@ public final class S3SourceResources {
      */
     private static void releasePrevious(ObjectContext<AwsS3SourceSpec> object, SourceOwner owner, String queueArn,
                                         AwsAccess aws) {
-        String previousBucket = object.status().get(AwsS3SourceKind.STATUS_BUCKET_ARN);
+        String previousBucket = object.status().get(S3SourceStatus.BUCKET_ARN);
         if (previousBucket != null && !previousBucket.equals(object.spec().arn())) {
             BucketArn.parse(previousBucket).ifPresent(old -> bestEffort("its notification entry "
                     + owner.notificationId() + " on " + previousBucket, () -> removeEntry(old, owner, aws)));
         }
         String ownQueue = QueueNames.forSource(object.namespace(), object.name());
-        Optional.ofNullable(object.status().get(AwsS3SourceKind.STATUS_QUEUE_ARN))
+        Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN))
                 .filter(previous -> !previous.equals(queueArn))
                 .flatMap(Arn::parse)
                 .filter(previous -> previous.resource().equals(ownQueue))
@@ -110,7 +109,7 @@ public final class S3SourceResources {
         SourceOwner owner = SourceOwner.of(object);
         BucketArn bucket = bucketOf(object);
         Optional<String> region = removeEntry(bucket, owner, aws);
-        String previousBucket = object.status().get(AwsS3SourceKind.STATUS_BUCKET_ARN);
+        String previousBucket = object.status().get(S3SourceStatus.BUCKET_ARN);
         if (previousBucket != null && !previousBucket.equals(object.spec().arn())) {
             // Deleted right after a bucket change that was never ensured: the entry is still on the old bucket.
             BucketArn.parse(previousBucket).ifPresent(old -> removeEntry(old, owner, aws));
@@ -120,7 +119,7 @@ public final class S3SourceResources {
         }
         // The queue lives where the published ARN says; without one (ensure never got that far), in the bucket's
         // region, or the controller's when the bucket is gone too.
-        String queueRegion = Optional.ofNullable(object.status().get(AwsS3SourceKind.STATUS_QUEUE_ARN))
+        String queueRegion = Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN))
                 .flatMap(Arn::parse).map(Arn::region).filter(r -> !r.isEmpty())
                 .or(() -> region).orElse(aws.region());
         try (SqsClient sqs = ResourceClients.sqs(aws.withRegion(queueRegion))) {

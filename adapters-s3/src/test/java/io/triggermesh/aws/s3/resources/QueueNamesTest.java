@@ -1,4 +1,4 @@
-package io.triggermesh.aws.s3;
+package io.triggermesh.aws.s3.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
