@@ -21,7 +21,8 @@ public final class IdentityCheckException extends RuntimeException {
 
     private final Step step;
 
-    IdentityCheckException(Step step, SdkException cause) {
+    /** Public for callers' tests of their mapping of AWS errors. */
+    public IdentityCheckException(Step step, SdkException cause) {
         super("identity check failed at " + step, Objects.requireNonNull(cause, "cause"));
         this.step = step;
     }
