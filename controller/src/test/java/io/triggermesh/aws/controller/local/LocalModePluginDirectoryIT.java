@@ -3,6 +3,9 @@ package io.triggermesh.aws.controller.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.triggermesh.aws.controller.ControllerCommand;
 import io.triggermesh.aws.spi.ConnectorPlugin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -22,6 +26,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Local mode serves a connector from the plugin directory like a bundled one: its kind is known to the in-memory
@@ -32,25 +37,26 @@ class LocalModePluginDirectoryIT {
 
     private static final String PLUGIN = "com.example.jarplugin.JarPlugin";
     private static final String ADAPTER = "com.example.jarplugin.JarAdapter";
+    private static final String MANIFEST = """
+            apiVersion: sources.triggermesh.io/v1alpha1
+            kind: AWSJarSource
+            metadata:
+              name: from-jar
+            spec:
+              arn: arn:aws:sqs:us-east-1:123456789012:jar-queue
+              sink: {uri: "http://127.0.0.1:9/"}
+              auth:
+                credentials:
+                  accessKeyID: {value: AKIAJARPLUGINTEST}
+                  secretAccessKey: {value: jar-plugin-secret}
+            """;
 
     @Test
     void aPluginDirectoryKindRunsItsAdapterFromThePluginJars(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         buildPluginJar(tmp.resolve("classes"), plugins.resolve("jar-plugin.jar"));
         Path work = Files.createDirectories(tmp.resolve("work"));
-        Path manifest = Files.writeString(tmp.resolve("source.yaml"), """
-                apiVersion: sources.triggermesh.io/v1alpha1
-                kind: AWSJarSource
-                metadata:
-                  name: from-jar
-                spec:
-                  arn: arn:aws:sqs:us-east-1:123456789012:jar-queue
-                  sink: {uri: "http://127.0.0.1:9/"}
-                  auth:
-                    credentials:
-                      accessKeyID: {value: AKIAJARPLUGINTEST}
-                      secretAccessKey: {value: jar-plugin-secret}
-                """);
+        Path manifest = Files.writeString(tmp.resolve("source.yaml"), MANIFEST);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
 
@@ -63,6 +69,24 @@ class LocalModePluginDirectoryIT {
                     .contains("jar adapter started: " + ADAPTER + " ARN=arn:aws:sqs:us-east-1:123456789012:jar-queue"));
             assertThat(console.toString(StandardCharsets.UTF_8)).contains("(" + ADAPTER + ")");
         }
+    }
+
+    @Test
+    void theLocalCommandUsesTheControllersPluginDirectorySetting(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        buildPluginJar(tmp.resolve("classes"), plugins.resolve("jar-plugin.jar"));
+        Path work = tmp.resolve("work");
+        Path manifest = Files.writeString(tmp.resolve("source.yaml"), MANIFEST);
+
+        // triggermesh.plugins.directory is what TRIGGERMESH_PLUGINS_DIRECTORY sets, for `run` as for `local`.
+        try (ApplicationContext context = ApplicationContext.run(
+                Map.of("triggermesh.plugins.directory", plugins.toString()))) {
+            CommandLine command = new CommandLine(ControllerCommand.class, new MicronautFactory(context));
+            int code = command.execute("local", "-f", manifest.toString(), "--work-dir", work.toString(),
+                    "--duration", "PT15S");
+            assertThat(code).isZero();
+        }
+        assertThat(adapterLogs(work)).contains("jar adapter started: " + ADAPTER);
     }
 
     /** Compiles the plugin against the SPI on this class path and jars it with its ServiceLoader entry. */
