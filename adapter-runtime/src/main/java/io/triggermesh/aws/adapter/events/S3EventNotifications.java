@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.triggermesh.aws.adapter.sqs.MessageEvents;
+import io.triggermesh.aws.adapter.polling.MessageEvents;
 import io.triggermesh.aws.spi.api.Sha256;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -3,7 +3,7 @@ package io.triggermesh.aws.adapter.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
-import io.triggermesh.aws.adapter.sqs.MessageEvents;
+import io.triggermesh.aws.adapter.polling.MessageEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;

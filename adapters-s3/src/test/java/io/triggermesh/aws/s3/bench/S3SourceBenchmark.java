@@ -1,7 +1,7 @@
 package io.triggermesh.aws.s3.bench;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
-import io.triggermesh.aws.adapter.sqs.ConsumerStats;
+import io.triggermesh.aws.adapter.polling.ConsumerStats;
 import io.triggermesh.aws.s3.adapter.source.S3SourceAdapter;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.triggermesh.aws.adapter.sqs.MessageEvents;
+import io.triggermesh.aws.adapter.polling.MessageEvents;
 import io.triggermesh.aws.sqs.AwsSqsSourceKind;
 import java.net.URI;
 import java.net.URISyntaxException;

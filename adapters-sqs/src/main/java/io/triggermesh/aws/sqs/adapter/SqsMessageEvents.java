@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.triggermesh.aws.adapter.sqs.MessageEvents;
+import io.triggermesh.aws.adapter.polling.MessageEvents;
 import io.triggermesh.aws.sqs.AwsSqsSourceKind;
 import java.net.URI;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.triggermesh.aws.s3.adapter.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triggermesh.aws.adapter.AdapterConfig;
-import io.triggermesh.aws.adapter.sqs.QueueConsumerSettings;
+import io.triggermesh.aws.adapter.polling.QueueConsumerSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.triggermesh.aws.adapter.sqs.MessageEvents;
+import io.triggermesh.aws.adapter.polling.MessageEvents;
 import io.triggermesh.aws.s3.api.BucketArn;
 import java.net.URI;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.adapter.sqs;
+package io.triggermesh.aws.adapter.polling;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.adapter.sqs;
+package io.triggermesh.aws.adapter.polling;
 
 import io.cloudevents.CloudEvent;
 import java.util.List;

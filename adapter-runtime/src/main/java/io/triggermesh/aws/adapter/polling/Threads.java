@@ -1,4 +1,4 @@
-package io.triggermesh.aws.adapter.sqs;
+package io.triggermesh.aws.adapter.polling;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.adapter.sqs;
+package io.triggermesh.aws.adapter.polling;
 
 /**
  * Counters of a {@link QueueConsumer} since it started; a snapshot, for logs, tests and benchmarks.

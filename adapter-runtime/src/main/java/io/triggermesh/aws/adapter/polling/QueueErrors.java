@@ -1,4 +1,4 @@
-package io.triggermesh.aws.adapter.sqs;
+package io.triggermesh.aws.adapter.polling;
 
 import io.triggermesh.aws.adapter.ExpiredCredentials;
 import software.amazon.awssdk.core.exception.AbortedException;
