@@ -2,6 +2,7 @@ package io.triggermesh.aws.controller.cli;
 
 import io.triggermesh.aws.controller.local.LocalMode;
 import io.triggermesh.aws.controller.local.LocalRunner;
+import io.triggermesh.aws.controller.local.PodIdentityAssociation;
 import io.triggermesh.aws.controller.plugins.PluginsConfiguration;
 import io.triggermesh.aws.spi.api.Shown;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +58,11 @@ public class LocalCommand implements Callable<Integer> {
             + " 'controller.jar run' and the kubeconfig in the work directory.")
     boolean noController;
 
+    @Option(names = "--pod-identity", paramLabel = "NAMESPACE/SERVICEACCOUNT=ROLE_ARN", description = "Play the EKS"
+            + " Pod Identity agent: adapters running under this ServiceAccount act as this role, as with an"
+            + " association made by 'aws eks create-pod-identity-association' (repeatable).")
+    List<String> podIdentities = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +84,15 @@ public class LocalCommand implements Callable<Integer> {
                     + " got " + Shown.quoted(logLevel));
             return ExitCodes.UNREADABLE_INPUT;
         }
+        List<PodIdentityAssociation> associations = new ArrayList<>();
+        for (String association : podIdentities) {
+            try {
+                associations.add(PodIdentityAssociation.parse(association));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return ExitCodes.UNREADABLE_INPUT;
+            }
+        }
         // Unreadable manifests end the command before anything starts, with one error line.
         Manifests.read(paths);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("triggermesh-local");
@@ -85,7 +101,7 @@ public class LocalCommand implements Callable<Integer> {
         String awsRegion = region != null ? region : System.getenv().getOrDefault("AWS_REGION", "us-east-1");
         LocalMode.Options options = new LocalMode.Options(endpoint, awsRegion, displayPort, dir,
                 System.getProperty("java.class.path"), System.out, !noController, logLevel,
-                plugins == null ? null : plugins.pluginDirectory().orElse(null));
+                plugins == null ? null : plugins.pluginDirectory().orElse(null), associations);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM/Ctrl-C the JVM exits as soon as its shutdown hooks return: this one waits until every adapter

@@ -42,9 +42,23 @@ public final class LocalMode implements AutoCloseable {
      *     controller's own loggers; null for the defaults (info)
      * @param pluginDirectory the controller's plugin directory ({@code TRIGGERMESH_PLUGINS_DIRECTORY}), or null:
      *     its kinds are served like bundled ones, their adapters started with its jars after {@code classpath}
+     * @param podIdentities EKS Pod Identity associations local mode plays the agent for (see
+     *     {@link LocalPodIdentityAgent}); empty for none
      */
     public record Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
-                          PrintStream console, boolean runController, String logLevel, Path pluginDirectory) {
+                          PrintStream console, boolean runController, String logLevel, Path pluginDirectory,
+                          List<PodIdentityAssociation> podIdentities) {
+
+        public Options {
+            podIdentities = podIdentities == null ? List.of() : List.copyOf(podIdentities);
+        }
+
+        /** Without Pod Identity associations. */
+        public Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
+                       PrintStream console, boolean runController, String logLevel, Path pluginDirectory) {
+            this(awsEndpoint, region, displayPort, workDir, classpath, console, runController, logLevel,
+                    pluginDirectory, List.of());
+        }
 
         /** Without a plugin directory. */
         public Options(URI awsEndpoint, String region, int displayPort, Path workDir, String classpath,
@@ -66,10 +80,12 @@ public final class LocalMode implements AutoCloseable {
     private final ConditionPrinter printer;
     private final SharedIndexInformer<ServiceAccount> tokens;
     private final GarbageCollector collector;
+    private final LocalPodIdentityAgent podIdentity;
 
     private LocalMode(LocalCluster cluster, ApplicationContext controllerContext, EventDisplay display,
                       LocalRunner runner, ConditionPrinter printer, SharedIndexInformer<ServiceAccount> tokens,
-                      GarbageCollector collector) {
+                      GarbageCollector collector, LocalPodIdentityAgent podIdentity) {
+        this.podIdentity = podIdentity;
         this.cluster = cluster;
         this.controllerContext = controllerContext;
         this.display = display;
@@ -113,12 +129,20 @@ public final class LocalMode implements AutoCloseable {
         ConditionPrinter printer = new ConditionPrinter(client, registry, options.console());
         Map<String, String> adapterDefaults = options.logLevel() == null ? Map.of()
                 : Map.of("LOG_LEVEL", options.logLevel().toLowerCase(java.util.Locale.ROOT));
+        LocalPodIdentityAgent podIdentity = options.podIdentities().isEmpty() ? null
+                : LocalPodIdentityAgent.start(options.podIdentities(), options.awsEndpoint(), options.region(),
+                        options.workDir(), null);
+        if (podIdentity != null) {
+            podIdentity.associations().forEach(a -> options.console().println("[local] EKS Pod Identity: "
+                    + a.namespace() + "/" + a.serviceAccount() + " acts as " + a.roleArn() + " (agent at "
+                    + podIdentity.uri() + ")"));
+        }
         LocalRunner runner = new LocalRunner(client, options.workDir(), classPaths::of, options.console(),
-                adapterDefaults);
+                adapterDefaults, podIdentity);
         GarbageCollector collector = new GarbageCollector(client);
         collector.start(registry);
         runner.start();
-        return new LocalMode(cluster, context, display, runner, printer, tokens, collector);
+        return new LocalMode(cluster, context, display, runner, printer, tokens, collector, podIdentity);
     }
 
     private static ApplicationContext startController(LocalCluster cluster, Options options) {
@@ -183,6 +207,9 @@ public final class LocalMode implements AutoCloseable {
     public void close() {
         collector.close();
         runner.close();
+        if (podIdentity != null) {
+            podIdentity.close();
+        }
         printer.close();
         tokens.close();
         if (controllerContext != null) {

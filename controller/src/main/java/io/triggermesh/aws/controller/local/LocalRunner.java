@@ -33,7 +33,8 @@ import java.util.function.Function;
 /**
  * Plays the kubelet's part in local mode: starts every adapter Deployment the controller creates as a local JVM
  * process with the Deployment's environment resolved (Secret references read from the API; for IRSA, what the EKS
- * webhook would inject: {@code AWS_ROLE_ARN} and a web-identity token file), restarts it when the Deployment
+ * webhook would inject: {@code AWS_ROLE_ARN} and a web-identity token file; for an EKS Pod Identity association,
+ * what its webhook injects, see {@link LocalPodIdentityAgent}), restarts it when the Deployment
  * changes or the process dies, stops it when the Deployment goes, and gives targets a local port. Every two seconds
  * it writes each Deployment's status from the adapter's health ({@link LocalAvailability}), as a cluster would.
  */
@@ -62,6 +63,8 @@ public final class LocalRunner implements AutoCloseable {
         return thread;
     });
     private final LocalAvailability availability;
+    /** The EKS Pod Identity agent local mode plays, or null without associations. */
+    private final LocalPodIdentityAgent podIdentity;
     private SharedIndexInformer<Deployment> informer;
 
     private record Running(String template, AdapterProcess process) {
@@ -82,6 +85,15 @@ public final class LocalRunner implements AutoCloseable {
      */
     public LocalRunner(KubernetesClient client, Path workDir, Function<Deployment, String> classpath,
                        PrintStream console, Map<String, String> defaults) {
+        this(client, workDir, classpath, console, defaults, null);
+    }
+
+    /**
+     * @param podIdentity the Pod Identity agent whose associations name ServiceAccounts, or null for none
+     */
+    public LocalRunner(KubernetesClient client, Path workDir, Function<Deployment, String> classpath,
+                       PrintStream console, Map<String, String> defaults, LocalPodIdentityAgent podIdentity) {
+        this.podIdentity = podIdentity;
         this.client = client;
         this.workDir = workDir;
         this.classpath = classpath;
@@ -191,7 +203,12 @@ public final class LocalRunner implements AutoCloseable {
             // Loopback only: anyone who reaches the port can have events written to AWS with the object's keys.
             env.put(AdapterEnvNames.BIND_ADDRESS, LOOPBACK);
         }
-        webIdentity(namespace, deployment.getSpec().getTemplate().getSpec().getServiceAccountName(), env);
+        String serviceAccount = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+        webIdentity(namespace, serviceAccount, env);
+        if (podIdentity != null && serviceAccount != null) {
+            // What the EKS Pod Identity webhook injects when an association names the ServiceAccount.
+            podIdentity.environment(namespace, serviceAccount).ifPresent(env::putAll);
+        }
         defaults.forEach(env::putIfAbsent);
         env.put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         return Optional.of(env);

@@ -1,0 +1,53 @@
+package io.triggermesh.aws.controller.local;
+
+import io.triggermesh.aws.spi.api.Shown;
+import java.util.regex.Pattern;
+
+/**
+ * An EKS Pod Identity association as local mode plays it: adapters running under ServiceAccount
+ * {@code namespace/serviceAccount} act as {@code roleArn}. Written {@code NAMESPACE/SERVICEACCOUNT=ROLE_ARN}, the
+ * form of local mode's {@code --pod-identity} option.
+ */
+public record PodIdentityAssociation(String namespace, String serviceAccount, String roleArn) {
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+
+    /**
+     * Reads {@code NAMESPACE/SERVICEACCOUNT=ROLE_ARN}.
+     *
+     * @throws IllegalArgumentException saying which part is wrong and what it should look like
+     */
+    public static PodIdentityAssociation parse(String text) {
+        String example = "; write NAMESPACE/SERVICEACCOUNT=ROLE_ARN, for example "
+                + "default/orders-sa=arn:aws:iam::123456789012:role/orders";
+        int eq = text.indexOf('=');
+        int slash = eq < 0 ? -1 : text.substring(0, eq).indexOf('/');
+        if (eq < 0 || slash < 0) {
+            throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + " is not an association"
+                    + example);
+        }
+        String namespace = text.substring(0, slash).trim();
+        String serviceAccount = text.substring(slash + 1, eq).trim();
+        String role = text.substring(eq + 1).trim();
+        if (!DNS_LABEL.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": the namespace "
+                    + Shown.quoted(namespace) + " is not a Kubernetes namespace name" + example);
+        }
+        if (!SUBDOMAIN.matcher(serviceAccount).matches()) {
+            throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": the ServiceAccount "
+                    + Shown.quoted(serviceAccount) + " is not a Kubernetes name" + example);
+        }
+        if (!ROLE.matcher(role).matches()) {
+            throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": " + Shown.quoted(role)
+                    + " is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)" + example);
+        }
+        return new PodIdentityAssociation(namespace, serviceAccount, role);
+    }
+
+    @Override
+    public String toString() {
+        return namespace + "/" + serviceAccount + "=" + roleArn;
+    }
+}
