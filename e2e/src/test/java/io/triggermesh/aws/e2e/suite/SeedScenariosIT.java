@@ -74,6 +74,26 @@ class SeedScenariosIT extends SuiteBase {
         assertThat(aws.object(account, bucket, "e2e/" + namespace + ".json")).contains("\"n\"");
     }
 
+    /**
+     * The object shows in {@code status.auth} the identity its adapter acts as: the same ARN (for a role session,
+     * the same role; session names may differ between the controller's check and the adapter), its account and the
+     * mode.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertObjectShowsAdapterIdentity(String ns, String kind, String name, String mode) {
+        String adapter = system.adapterIdentity(Kinds.deployment(ns, kind, name));
+        Map<String, Object> auth = Waits.value(kind + " " + name + " to show its AWS identity", LocalSystem.READY,
+                () -> java.util.Optional.ofNullable((Map<String, Object>) Objects.status(system.get(ns, kind, name))
+                        .get("auth")).filter(a -> a.get("identity") != null));
+        assertThat(auth).containsEntry("mode", mode).containsEntry("account", adapter.split(":")[4]);
+        String identity = String.valueOf(auth.get("identity"));
+        if (adapter.contains(":assumed-role/")) {
+            assertThat(identity).startsWith(adapter.substring(0, adapter.lastIndexOf('/') + 1));
+        } else {
+            assertThat(identity).isEqualTo(adapter);
+        }
+    }
+
     private ServiceAccount serviceAccount(String namespace, String name) {
         return system.client().serviceAccounts().inNamespace(namespace).withName(name).get();
     }
@@ -102,6 +122,7 @@ class SeedScenariosIT extends SuiteBase {
         sqsTargetDelivers(ns, "orders", account, "orders");
 
         assertThat(system.adapterIdentity(Kinds.deployment(ns, "AWSSQSTarget", "orders"))).isEqualTo(user.arn());
+        assertObjectShowsAdapterIdentity(ns, "AWSSQSTarget", "orders", "keys");
         Deployment deployment = system.client().apps().deployments().inNamespace(ns).withName("awssqstarget-orders")
                 .get();
         EnvVar secretKey = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
@@ -145,6 +166,7 @@ class SeedScenariosIT extends SuiteBase {
         assertThat(String.valueOf(status.get("awsIdentity"))).contains("Secret aws");
         s3SourceDelivers(account, bucket, "static/secret.txt");
         assertThat(system.adapterIdentity(Kinds.deployment(ns, "AWSS3Source", "uploads"))).isEqualTo(user.arn());
+        assertObjectShowsAdapterIdentity(ns, "AWSS3Source", "uploads", "keys");
     }
 
     @Test
@@ -170,6 +192,7 @@ class SeedScenariosIT extends SuiteBase {
         sqsTargetDelivers(ns, "triggermesh-aws-sqs", account, "queue_name");
         assertThat(system.adapterIdentity(Kinds.deployment(ns, "AWSSQSTarget", "triggermesh-aws-sqs")))
                 .isEqualTo(assumedRole(role) + "e2e-laptop");
+        assertObjectShowsAdapterIdentity(ns, "AWSSQSTarget", "triggermesh-aws-sqs", "session");
     }
 
     @Test
@@ -188,6 +211,7 @@ class SeedScenariosIT extends SuiteBase {
         assertThat(sa.getMetadata().getAnnotations()).containsEntry(ROLE_ANNOTATION, role);
         s3TargetWrites(ns, "triggermesh-aws-s3-test", account, bucket);
         assertActsAsRole(ns, "AWSS3Target", "triggermesh-aws-s3-test", role);
+        assertObjectShowsAdapterIdentity(ns, "AWSS3Target", "triggermesh-aws-s3-test", "irsa");
     }
 
     @Test
@@ -216,6 +240,7 @@ class SeedScenariosIT extends SuiteBase {
         assertThat(aws.queues(account, "")).hasSize(1);
         s3SourceDelivers(account, bucket, "delegated/one.txt");
         assertActsAsRole(ns, "AWSS3Source", "delegated", role);
+        assertObjectShowsAdapterIdentity(ns, "AWSS3Source", "delegated", "irsa");
     }
 
     @Test
@@ -338,6 +363,12 @@ class SeedScenariosIT extends SuiteBase {
         String deployment = Kinds.deployment(ns, "AWSS3Target", "triggermesh-aws-s3-test");
         Waits.until("the adapter to say it has no AWS identity", LocalSystem.READY,
                 () -> system.adapterLog(deployment).contains("could not tell which AWS identity"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> auth = Waits.value("status.auth of the object", LocalSystem.READY,
+                () -> java.util.Optional.ofNullable((Map<String, Object>) Objects.status(system.get(ns, "AWSS3Target",
+                        "triggermesh-aws-s3-test")).get("auth")));
+        assertThat(auth).as("no roleArn: an EKS Pod Identity association or nothing; the controller says so")
+                .containsEntry("mode", "pod-identity").containsKey("notChecked").doesNotContainKey("identity");
     }
 
     @Test
@@ -362,6 +393,7 @@ class SeedScenariosIT extends SuiteBase {
                 .startsWith("arn:aws:sqs:us-east-1:" + other + ":");
         s3SourceDelivers(other, bucket, "cross/account.txt");
         assertActsAsRole(ns, "AWSS3Source", "cross-account-s3-source", role);
+        assertObjectShowsAdapterIdentity(ns, "AWSS3Source", "cross-account-s3-source", "assume-role");
     }
 
 
