@@ -68,6 +68,15 @@ final class LocalSystem implements AutoCloseable {
 
     /** Starts local mode (with its own controller unless {@code separateController}) against {@code awsEndpoint}. */
     static LocalSystem start(String name, URI awsEndpoint, boolean separateController) {
+        return start(name, awsEndpoint, separateController, List.of(), Map.of());
+    }
+
+    /**
+     * @param extraArgs more options of {@code controller.jar local}, such as {@code --pod-identity ...}
+     * @param extraEnv environment of local mode itself (its own AWS credentials, say); adapters never inherit it
+     */
+    static LocalSystem start(String name, URI awsEndpoint, boolean separateController, List<String> extraArgs,
+                             Map<String, String> extraEnv) {
         try {
             Path workDir = Path.of("target", "e2e", name).toAbsolutePath();
             deleteRecursively(workDir);  // logs of an earlier run would fail the canary check or fool a wait
@@ -80,8 +89,10 @@ final class LocalSystem implements AutoCloseable {
             if (separateController) {
                 command.add("--no-controller");
             }
+            command.addAll(extraArgs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            builder.environment().putAll(extraEnv);
             LocalSystem system = new LocalSystem(name, workDir, awsEndpoint, builder.start());
             if (separateController) {
                 system.startController();

@@ -2,6 +2,8 @@ package io.triggermesh.aws.e2e.suite;
 
 import io.triggermesh.aws.testing.AwsEmulator;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -34,12 +36,22 @@ final class World implements AutoCloseable {
      * @param inFront something to put between the system and the emulator, given the emulator's endpoint (null: none)
      */
     static World start(String name, boolean separateController, Function<URI, FrontOfAws> inFront) {
+        return start(name, separateController, inFront, emulator -> List.of(), emulator -> Map.of());
+    }
+
+    /**
+     * @param extraArgs more options of local mode, given the emulator
+     * @param extraEnv local mode's own environment (not its adapters'), given the emulator
+     */
+    static World start(String name, boolean separateController, Function<URI, FrontOfAws> inFront,
+                       Function<AwsEmulator, List<String>> extraArgs,
+                       Function<AwsEmulator, Map<String, String>> extraEnv) {
         AwsEmulator emulator = AwsEmulator.shared();
         emulator.assumeMoto();
         emulator.disableIamEnforcement();
         FrontOfAws front = inFront.apply(emulator.endpoint());
         LocalSystem system = LocalSystem.start(name, front == null ? emulator.endpoint() : front.uri(),
-                separateController);
+                separateController, extraArgs.apply(emulator), extraEnv.apply(emulator));
         return new World(emulator, new Aws(emulator), new Sink(), system, front);
     }
 
