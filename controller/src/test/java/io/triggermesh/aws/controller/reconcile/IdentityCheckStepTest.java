@@ -8,11 +8,7 @@ import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.auth.model.ValueSource;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,30 +18,6 @@ class IdentityCheckStepTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final String ARN = "arn:aws:sts::210987654321:assumed-role/xacct-role/triggermesh-default-orders";
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-    }
 
     private final MovableClock clock = new MovableClock();
     private final List<String> calls = new ArrayList<>();
