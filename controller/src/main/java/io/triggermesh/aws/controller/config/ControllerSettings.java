@@ -15,8 +15,8 @@ import java.util.Map;
  * {@code triggermesh.controller.*} (environment variables {@code TRIGGERMESH_CONTROLLER_*}).
  *
  * @param namespaces namespaces to watch; empty (default) watches all
- * @param resync how often every object is reconciled even without events (default 10m); also how soon a
- *     rotated Secret rolls its adapters, since the controller does not watch Secrets
+ * @param resync how often every object is reconciled even without events (default 10m); rotated Secrets are
+ *     noticed sooner, see {@link SecretPollSettings}
  * @param workers objects reconciled in parallel (default 2)
  * @param initialBackoff first retry delay after a transient failure (default 1s), doubled up to maxBackoff
  * @param maxBackoff longest retry delay (default 5m)
