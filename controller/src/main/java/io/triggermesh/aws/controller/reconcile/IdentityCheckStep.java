@@ -95,7 +95,9 @@ final class IdentityCheckStep {
         if (mode == AuthMode.POD_IDENTITY) {
             return notChecked(status, "not checked: the identity comes from the EKS Pod Identity association of"
                     + " ServiceAccount " + owner.namespace() + "/" + serviceAccountName + ", which only the"
-                    + " adapter's pods receive");
+                    + " adapter's pods receive (asking EKS for it would take eks-auth:AssumeRoleForPodIdentity,"
+                    + " more than the controller is granted); the adapter logs `acting as AWS identity ...` when"
+                    + " it starts");
         }
         if (!credentialsAvailable) {
             return notChecked(status, "not checked: the credentials are not available (see CredentialsReady)");
