@@ -31,7 +31,7 @@ record AssumeRoleSpec(String roleArn, String externalId, String sessionName, int
      */
     static AssumeRoleSpec of(String roleArn, String externalId, String sessionName, Integer durationSeconds,
             String defaultSessionName, Fields fields) {
-        if (RoleArn.parse(roleArn).isEmpty()) {
+        if (!RoleArn.isValid(roleArn)) {
             throw new IllegalArgumentException(fields.roleArn() + " is not an IAM role ARN (arn:aws:iam::<12 digits>"
                     + ":role/<name>): " + roleArn);
         }

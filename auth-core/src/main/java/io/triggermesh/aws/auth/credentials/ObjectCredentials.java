@@ -129,7 +129,7 @@ public final class ObjectCredentials {
         assume.map(AssumeRoleSpec::externalId).ifPresent(known::add);
         String description;
         if (iam.roleArn() != null) {
-            if (RoleArn.parse(iam.roleArn()).isEmpty()) {
+            if (!RoleArn.isValid(iam.roleArn())) {
                 throw new IllegalArgumentException(IAM + ".roleArn is not an IAM role ARN: " + iam.roleArn());
             }
             if (serviceAccountName == null || serviceAccountName.isBlank()) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks the role-ARN fields against exactly the pattern the original API enforced ({@link RoleArn#PATTERN}), and
+ * Checks the role-ARN fields with {@link RoleArn#isValid} (exactly the pattern the original API enforced), and
  * when one does not match, works out what was given instead: people paste the bucket or queue ARN of the connector,
  * a user ARN, or the session ARN that {@code sts get-caller-identity} prints. The ARN itself is never repeated.
  */
@@ -15,7 +15,6 @@ final class RoleArnCheck {
 
     static final String EXAMPLE = "arn:aws:iam::123456789012:role/name";
 
-    private static final Pattern ROLE_ARN = Pattern.compile(RoleArn.PATTERN);
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern BARE_ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
 
@@ -43,7 +42,7 @@ final class RoleArnCheck {
     }
 
     static boolean isValid(String arn) {
-        return arn != null && ROLE_ARN.matcher(arn).matches();
+        return RoleArn.isValid(arn);
     }
 
     /** The problem message for {@code field} holding {@code arn}, or empty when it is a valid role ARN. */

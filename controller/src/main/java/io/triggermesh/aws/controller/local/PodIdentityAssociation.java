@@ -1,5 +1,6 @@
 package io.triggermesh.aws.controller.local;
 
+import io.triggermesh.aws.auth.model.RoleArn;
 import io.triggermesh.aws.spi.api.Shown;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,6 @@ public record PodIdentityAssociation(String namespace, String serviceAccount, St
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
 
     /**
      * Reads {@code NAMESPACE/SERVICEACCOUNT=ROLE_ARN}.
@@ -39,7 +39,7 @@ public record PodIdentityAssociation(String namespace, String serviceAccount, St
             throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": the ServiceAccount "
                     + Shown.quoted(serviceAccount) + " is not a Kubernetes name" + example);
         }
-        if (!ROLE.matcher(role).matches()) {
+        if (!RoleArn.isValid(role)) {
             throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": " + Shown.quoted(role)
                     + " is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)" + example);
         }
