@@ -1,6 +1,7 @@
 package io.triggermesh.aws.auth.env;
 
 import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.spi.api.Dns1123;
 import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Collections;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,16 +21,14 @@ import java.util.stream.Collectors;
 public record OwnedSecret(String name, Map<String, String> data) {
 
     /** Kubernetes object names: a DNS-1123 subdomain of at most 253 characters. */
-    public static final int MAX_NAME_LENGTH = 253;
-    static final Pattern DNS1123_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    public static final int MAX_NAME_LENGTH = Dns1123.MAX_SUBDOMAIN_LENGTH;
 
     private static final String SUFFIX = "-aws-credentials";
     private static final int HASH_LENGTH = 10;
 
     public OwnedSecret {
         Objects.requireNonNull(name, "name");
-        if (name.length() > MAX_NAME_LENGTH || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
+        if (!Dns1123.isSubdomain(name)) {
             throw new IllegalArgumentException("not a valid Secret name: " + name);
         }
         data = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(data, "data")));
@@ -50,7 +48,7 @@ public record OwnedSecret(String name, Map<String, String> data) {
     public static String nameFor(OwnerObject owner) {
         String base = owner.lowercaseKind() + "-" + owner.name();
         String plain = base + SUFFIX;
-        if (plain.length() <= MAX_NAME_LENGTH && DNS1123_SUBDOMAIN.matcher(plain).matches()) {
+        if (Dns1123.isSubdomain(plain)) {
             return plain;
         }
         String cleaned = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");

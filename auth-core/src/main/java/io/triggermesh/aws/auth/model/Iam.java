@@ -3,6 +3,7 @@ package io.triggermesh.aws.auth.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.triggermesh.aws.spi.api.AtLeastOneOf;
+import io.triggermesh.aws.spi.api.Dns1123;
 import io.triggermesh.aws.spi.api.FieldSchema;
 import io.triggermesh.aws.spi.api.ValidationRule;
 
@@ -20,7 +21,7 @@ public record Iam(
         @FieldSchema(pattern = RoleArn.PATTERN)
         String roleArn,
         @JsonPropertyDescription("Name of the ServiceAccount the adapter runs as; default <lowercase kind>-i-<name>.")
-        @FieldSchema(pattern = SecretKeyRef.DNS_SUBDOMAIN_PATTERN, maxLength = 253)
+        @FieldSchema(pattern = Dns1123.SUBDOMAIN_PATTERN, maxLength = Dns1123.MAX_SUBDOMAIN_LENGTH)
         String serviceAccount,
         @JsonPropertyDescription("ARN of a further role to assume with the web identity (for example in another account).")
         @FieldSchema(pattern = RoleArn.PATTERN)

@@ -2,23 +2,20 @@ package io.triggermesh.aws.auth.serviceaccount;
 
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.spi.api.Dns1123;
 import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Which ServiceAccount name an object's adapter runs as. */
 public final class ServiceAccountNames {
 
     /** Longest DNS-1123 label; the default name always fits, so it is also usable as a label value. */
-    public static final int MAX_DEFAULT_LENGTH = 63;
+    public static final int MAX_DEFAULT_LENGTH = Dns1123.MAX_LABEL_LENGTH;
 
     /** Kubernetes' limit for a ServiceAccount name (a DNS-1123 subdomain). */
-    public static final int MAX_NAME_LENGTH = 253;
+    public static final int MAX_NAME_LENGTH = Dns1123.MAX_SUBDOMAIN_LENGTH;
 
     private static final int HASH_HEX_CHARS = 8;
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private ServiceAccountNames() {
     }
@@ -71,12 +68,12 @@ public final class ServiceAccountNames {
 
     /** Whether {@code name} can name a ServiceAccount: a DNS-1123 subdomain. */
     public static boolean isValidName(String name) {
-        return name != null && name.length() <= MAX_NAME_LENGTH && SUBDOMAIN.matcher(name).matches();
+        return Dns1123.isSubdomain(name);
     }
 
     /** Whether {@code name} is a DNS-1123 label: lowercase alphanumerics and {@code -}, at most 63 characters. */
     public static boolean isValidLabel(String name) {
-        return name != null && name.length() <= MAX_DEFAULT_LENGTH && LABEL.matcher(name).matches();
+        return Dns1123.isLabel(name);
     }
 
     private static String shortHash(String value) {

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.auth.validation;
 
+import io.triggermesh.aws.spi.api.Dns1123;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,11 +12,9 @@ import java.util.regex.Pattern;
  */
 final class KubernetesNames {
 
-    static final int MAX_SUBDOMAIN_LENGTH = 253;
+    static final int MAX_SUBDOMAIN_LENGTH = Dns1123.MAX_SUBDOMAIN_LENGTH;
     static final int MAX_SECRET_KEY_LENGTH = 253;
 
-    private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    private static final Pattern SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
     private static final Pattern SUBDOMAIN_CHARS = Pattern.compile("[-a-z0-9.]*");
     private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
@@ -35,7 +34,7 @@ final class KubernetesNames {
         if (name.length() > MAX_SUBDOMAIN_LENGTH) {
             return Optional.of("is " + name.length() + " characters long, over the limit of " + MAX_SUBDOMAIN_LENGTH);
         }
-        if (SUBDOMAIN.matcher(name).matches()) {
+        if (Dns1123.isSubdomain(name)) {
             return Optional.empty();
         }
         if (!name.equals(name.toLowerCase(Locale.ROOT))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.spi.api.Dns1123;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class OwnedSecretTest {
 
     private static void assertValidName(String name) {
         assertThat(name).hasSizeLessThanOrEqualTo(OwnedSecret.MAX_NAME_LENGTH)
-                .matches(OwnedSecret.DNS1123_SUBDOMAIN)
+                .matches(Dns1123.SUBDOMAIN)
                 .endsWith("-aws-credentials");
     }
 

@@ -19,11 +19,11 @@ final class AdapterOverridesRules {
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
     private static final String LABEL_NAME = "([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]";
     private static final Pattern QUALIFIED_NAME =
-            Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?" + LABEL_NAME);
+            Pattern.compile("(" + Dns1123.SUBDOMAIN + "/)?" + LABEL_NAME);
     private static final Pattern LABEL_VALUE = Pattern.compile("(" + LABEL_NAME + ")?");
     /** The API server's limit on the keys and values of all annotations of an object together, in bytes. */
     static final int MAX_ANNOTATIONS_BYTES = 256 * 1024;
-    private static final int MAX_KEY_PREFIX = 253;
+    private static final int MAX_KEY_PREFIX = Dns1123.MAX_SUBDOMAIN_LENGTH;
     private static final String QUANTITY_EXAMPLES = "use for example 100m or 0.5 for cpu, 128Mi or 1Gi for memory";
     private static final Set<String> OPERATORS = Set.of("Equal", "Exists");
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");

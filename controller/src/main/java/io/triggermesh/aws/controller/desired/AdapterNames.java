@@ -1,9 +1,9 @@
 package io.triggermesh.aws.controller.desired;
 
 import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.spi.api.Dns1123;
 import io.triggermesh.aws.spi.api.Sha256;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Names of the objects the controller creates for a connector object. Deployments and Services are named
@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class AdapterNames {
 
-    private static final int MAX_LABEL = 63;
+    private static final int MAX_LABEL = Dns1123.MAX_LABEL_LENGTH;
     private static final int HASH_LENGTH = 8;
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     private AdapterNames() {
     }
@@ -24,7 +23,7 @@ public final class AdapterNames {
     /** The adapter Deployment's name, also the target Service's name. */
     public static String workload(OwnerObject owner) {
         String plain = owner.lowercaseKind() + "-" + owner.name();
-        if (plain.length() <= MAX_LABEL && DNS_LABEL.matcher(plain).matches()) {
+        if (Dns1123.isLabel(plain)) {
             return plain;
         }
         // The hash is of the name before mangling: for an undotted long name that is what it always was.

@@ -1,8 +1,8 @@
 package io.triggermesh.aws.controller.local;
 
 import io.triggermesh.aws.auth.model.RoleArn;
+import io.triggermesh.aws.spi.api.Dns1123;
 import io.triggermesh.aws.spi.api.Shown;
-import java.util.regex.Pattern;
 
 /**
  * An EKS Pod Identity association as local mode plays it: adapters running under ServiceAccount
@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public record PodIdentityAssociation(String namespace, String serviceAccount, String roleArn) {
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     /**
      * Reads {@code NAMESPACE/SERVICEACCOUNT=ROLE_ARN}.
@@ -31,11 +29,11 @@ public record PodIdentityAssociation(String namespace, String serviceAccount, St
         String namespace = text.substring(0, slash).trim();
         String serviceAccount = text.substring(slash + 1, eq).trim();
         String role = text.substring(eq + 1).trim();
-        if (!DNS_LABEL.matcher(namespace).matches()) {
+        if (!Dns1123.isLabel(namespace)) {
             throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": the namespace "
                     + Shown.quoted(namespace) + " is not a Kubernetes namespace name" + example);
         }
-        if (!SUBDOMAIN.matcher(serviceAccount).matches()) {
+        if (!Dns1123.isSubdomain(serviceAccount)) {
             throw new IllegalArgumentException("--pod-identity " + Shown.quoted(text) + ": the ServiceAccount "
                     + Shown.quoted(serviceAccount) + " is not a Kubernetes name" + example);
         }

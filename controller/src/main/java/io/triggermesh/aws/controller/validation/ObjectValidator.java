@@ -10,13 +10,13 @@ import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.Dns1123;
 import io.triggermesh.aws.spi.api.Shown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ObjectValidator {
 
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
     private static final String TRIGGERMESH_GROUP_SUFFIX = ".triggermesh.io";
 
     private static final Logger LOG = LoggerFactory.getLogger(ObjectValidator.class);
@@ -86,8 +84,8 @@ public final class ObjectValidator {
         if (name.isEmpty()) {
             return List.of(new Problem("metadata.name", "metadata.name is required"));
         }
-        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            return List.of(new Problem("metadata.name", Shown.quoted(name) + " is not a valid name: use at most 253"
+        if (!Dns1123.isSubdomain(name)) {
+            return List.of(new Problem("metadata.name", Shown.quoted(name) + " is not a valid name: use at most " + Dns1123.MAX_SUBDOMAIN_LENGTH
                     + " lowercase letters, digits, '-' and '.', starting and ending with a letter or digit"));
         }
         return List.of();

@@ -39,5 +39,10 @@ class PodIdentityAssociationTest {
                 + "=arn:aws:iam::123456789012:role/r")).hasMessageContaining("is not a Kubernetes name");
         assertThatThrownBy(() -> PodIdentityAssociation.parse("ns/Sa=arn:aws:iam::123456789012:role/r"))
                 .hasMessageContaining("is not a Kubernetes name");
+        // The same rule as every other ServiceAccount name: no empty or '-'-edged parts between dots.
+        assertThatThrownBy(() -> PodIdentityAssociation.parse("ns/a..b=arn:aws:iam::123456789012:role/r"))
+                .hasMessageContaining("is not a Kubernetes name");
+        assertThatThrownBy(() -> PodIdentityAssociation.parse("ns/a-.b=arn:aws:iam::123456789012:role/r"))
+                .hasMessageContaining("is not a Kubernetes name");
     }
 }
