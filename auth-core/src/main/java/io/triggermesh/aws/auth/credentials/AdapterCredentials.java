@@ -14,6 +14,7 @@ import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SESSION_TOKEN;
 import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_WEB_IDENTITY_TOKEN_FILE;
 
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.auth.model.StsNames;
 import io.triggermesh.aws.spi.api.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class AdapterCredentials {
 
     static CredentialsHandle fromEnvironment(Map<String, String> env, AwsEndpoints endpoints, StsOptions options) {
         Objects.requireNonNull(env, "env");
-        String defaultSession = SessionNames.forObject(get(env, AdapterEnvNames.NAMESPACE),
+        String defaultSession = StsNames.defaultSessionName(get(env, AdapterEnvNames.NAMESPACE),
                 get(env, AdapterEnvNames.NAME));
         Optional<AssumeRoleSpec> assume = assumeRole(env, defaultSession);
         CredentialChain chain = new CredentialChain(endpoints, options);

@@ -2,17 +2,14 @@ package io.triggermesh.aws.auth.credentials;
 
 import io.triggermesh.aws.auth.model.AssumeRoleOptions;
 import io.triggermesh.aws.auth.model.RoleArn;
+import io.triggermesh.aws.auth.model.StsNames;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One validated sts:AssumeRole call: role, optional ExternalId, session name, duration. {@code toString()} does
  * not print the ExternalId (not a secret to AWS, but often treated as one by the people who issue it).
  */
 record AssumeRoleSpec(String roleArn, String externalId, String sessionName, int durationSeconds) {
-
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
-    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     /** Names of the inputs, for error messages: environment variables on the adapter, field paths on the controller. */
     record Fields(String roleArn, String externalId, String sessionName, String durationSeconds) {
@@ -35,12 +32,12 @@ record AssumeRoleSpec(String roleArn, String externalId, String sessionName, int
             throw new IllegalArgumentException(fields.roleArn() + " is not an IAM role ARN (arn:aws:iam::<12 digits>"
                     + ":role/<name>): " + roleArn);
         }
-        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
+        if (externalId != null && !StsNames.isExternalId(externalId)) {
             throw new IllegalArgumentException(fields.externalId()
                     + " must be 2 to 1224 characters of letters, digits and +=,.@:/-_");
         }
         String session = sessionName == null ? defaultSessionName : sessionName;
-        if (!SESSION_NAME.matcher(session).matches()) {
+        if (!StsNames.isSessionName(session)) {
             throw new IllegalArgumentException(fields.sessionName()
                     + " must be 2 to 64 characters of letters, digits and +=,.@-_");
         }

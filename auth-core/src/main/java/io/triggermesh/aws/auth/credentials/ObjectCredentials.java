@@ -6,6 +6,7 @@ import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.auth.model.RoleArn;
+import io.triggermesh.aws.auth.model.StsNames;
 import io.triggermesh.aws.auth.model.SecretKeyRef;
 import io.triggermesh.aws.auth.model.ValueSource;
 import io.triggermesh.aws.spi.api.CredentialRedactor;
@@ -78,7 +79,7 @@ public final class ObjectCredentials {
         if (auth == null || auth.mode() == AwsAuth.Mode.INVALID) {
             throw new IllegalArgumentException("spec.auth must set exactly one of credentials or iam");
         }
-        String defaultSession = SessionNames.forObject(owner.namespace(), owner.name());
+        String defaultSession = StsNames.defaultSessionName(owner.namespace(), owner.name());
         CredentialChain chain = new CredentialChain(endpoints, options);
         List<String> known = new ArrayList<>();
         try {

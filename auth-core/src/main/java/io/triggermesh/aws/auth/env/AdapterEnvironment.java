@@ -4,6 +4,7 @@ import io.triggermesh.aws.auth.model.AssumeRoleOptions;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.OwnerObject;
+import io.triggermesh.aws.auth.model.StsNames;
 import io.triggermesh.aws.auth.model.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
 public final class AdapterEnvironment {
 
     /** STS limit for RoleSessionName. */
-    public static final int MAX_SESSION_NAME_LENGTH = 64;
+    public static final int MAX_SESSION_NAME_LENGTH = StsNames.MAX_SESSION_NAME_LENGTH;
 
     private AdapterEnvironment() {
     }
@@ -56,8 +57,7 @@ public final class AdapterEnvironment {
      * name.
      */
     public static String defaultSessionName(OwnerObject owner) {
-        String name = ("triggermesh-" + owner.namespace() + "-" + owner.name()).replaceAll("[^\\w+=,.@-]", "-");
-        return name.length() > MAX_SESSION_NAME_LENGTH ? name.substring(0, MAX_SESSION_NAME_LENGTH) : name;
+        return StsNames.defaultSessionName(owner.namespace(), owner.name());
     }
 
     private static AdapterEnvPlan renderCredentials(OwnerObject owner, Credentials credentials) {

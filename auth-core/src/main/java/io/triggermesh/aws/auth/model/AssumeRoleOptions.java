@@ -15,10 +15,10 @@ import io.triggermesh.aws.spi.api.FieldSchema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssumeRoleOptions(
         @JsonPropertyDescription("ExternalId required by the role's trust policy.")
-        @FieldSchema(pattern = "^[\\w+=,.@:/-]{2,1224}$")
+        @FieldSchema(pattern = StsNames.EXTERNAL_ID_PATTERN)
         String externalId,
         @JsonPropertyDescription("Role session name shown in CloudTrail; default triggermesh-<namespace>-<name>.")
-        @FieldSchema(pattern = "^[\\w+=,.@-]{2,64}$")
+        @FieldSchema(pattern = StsNames.SESSION_NAME_PATTERN)
         String sessionName,
         @JsonPropertyDescription("Session duration in seconds, 900 to 43200; default 3600.")
         @FieldSchema(minimum = AssumeRoleOptions.MIN_DURATION_SECONDS, maximum = AssumeRoleOptions.MAX_DURATION_SECONDS)

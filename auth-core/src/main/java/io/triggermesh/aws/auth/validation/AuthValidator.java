@@ -4,13 +4,13 @@ import io.triggermesh.aws.auth.model.AssumeRoleOptions;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.Iam;
+import io.triggermesh.aws.auth.model.StsNames;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.api.Arn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks a {@code spec.auth} model and returns every problem, each with its JSON path and a message saying how to
@@ -22,10 +22,6 @@ public final class AuthValidator {
             + AssumeRoleOptions.MAX_DURATION_SECONDS + " (12 hours) seconds";
 
     // The character sets and lengths sts:AssumeRole accepts.
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
-    private static final Pattern EXTERNAL_ID_CHARS = Pattern.compile("[\\w+=,.@:/-]*");
-    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
-    private static final Pattern SESSION_NAME_CHARS = Pattern.compile("[\\w+=,.@-]*");
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -143,10 +139,10 @@ public final class AuthValidator {
     }
 
     private void checkExternalId(String externalId, String path) {
-        if (externalId == null || EXTERNAL_ID.matcher(externalId).matches()) {
+        if (externalId == null || StsNames.isExternalId(externalId)) {
             return;
         }
-        if (!EXTERNAL_ID_CHARS.matcher(externalId).matches()) {
+        if (!StsNames.hasOnlyExternalIdChars(externalId)) {
             report(path, "contains characters AWS does not accept in an ExternalId: use letters, digits and"
                     + " _ + = , . @ : / -");
         } else {
@@ -155,10 +151,10 @@ public final class AuthValidator {
     }
 
     private void checkSessionName(String sessionName, String path) {
-        if (sessionName == null || SESSION_NAME.matcher(sessionName).matches()) {
+        if (sessionName == null || StsNames.isSessionName(sessionName)) {
             return;
         }
-        if (!SESSION_NAME_CHARS.matcher(sessionName).matches()) {
+        if (!StsNames.hasOnlyNameChars(sessionName)) {
             report(path, "contains characters AWS does not accept in a role session name: use letters, digits and"
                     + " _ + = , . @ -");
         } else {

@@ -1,6 +1,7 @@
 package io.triggermesh.aws.auth.validation;
 
 import io.triggermesh.aws.auth.model.RoleArn;
+import io.triggermesh.aws.auth.model.StsNames;
 import io.triggermesh.aws.spi.api.Arn;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,6 @@ final class RoleArnCheck {
     static final String EXAMPLE = "arn:aws:iam::123456789012:role/name";
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern BARE_ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
 
     private static final Map<String, String> SERVICES = Map.ofEntries(
             Map.entry("sqs", "an SQS queue ARN"),
@@ -82,7 +82,7 @@ final class RoleArnCheck {
             return "is still a placeholder from an example, not an ARN";
         }
         if (!arn.startsWith("arn:")) {
-            return BARE_ROLE_NAME.matcher(arn).matches() ? "looks like a role name, not an ARN" : "is not an ARN";
+            return StsNames.hasOnlyNameChars(arn) ? "looks like a role name, not an ARN" : "is not an ARN";
         }
         String[] parts = arn.split(":", 6);
         if (parts.length < 6) {

@@ -3,6 +3,7 @@ package io.triggermesh.aws.auth.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.triggermesh.aws.auth.model.StsNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,9 +226,9 @@ class AdapterCredentialsTest {
 
     @Test
     void assumeRoleSessionDefaultsToTheConnectorObject() {
-        assertThat(SessionNames.forObject("team-a", "orders")).isEqualTo("triggermesh-team-a-orders");
-        assertThat(SessionNames.forObject(null, "orders")).isEqualTo("triggermesh");
-        assertThat(SessionNames.forObject("n".repeat(63), "x".repeat(253))).hasSize(64).startsWith("triggermesh-n");
+        assertThat(StsNames.defaultSessionName("team-a", "orders")).isEqualTo("triggermesh-team-a-orders");
+        assertThat(StsNames.defaultSessionName(null, "orders")).isEqualTo("triggermesh");
+        assertThat(StsNames.defaultSessionName("n".repeat(63), "x".repeat(253))).hasSize(64).startsWith("triggermesh-n");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.triggermesh.aws.auth.credentials.AwsEndpoints;
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.auth.model.StsNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -197,9 +198,7 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
 
     /** As EKS names Pod Identity sessions ({@code eks-CLUSTER-...}), within STS's 64 characters. */
     static String sessionName(PodIdentityAssociation association) {
-        String name = ("eks-local-" + association.namespace() + "-" + association.serviceAccount())
-                .replaceAll("[^\\w+=,.@-]", "-");
-        return name.length() <= 64 ? name : name.substring(0, 64);
+        return StsNames.sessionName("eks-local-" + association.namespace() + "-" + association.serviceAccount());
     }
 
     private static String accountOf(String roleArn) {
