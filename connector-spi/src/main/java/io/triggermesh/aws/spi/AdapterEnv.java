@@ -60,6 +60,8 @@ public final class AdapterEnv {
     public static final String AWS_CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     /** Injected with {@link #AWS_CONTAINER_CREDENTIALS_FULL_URI}: the file holding the token the agent checks. */
     public static final String AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE";
+    /** The agent's token given directly instead of in a file (the SDK reads either); never rendered. */
+    public static final String AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
 
     /** Variables the controller sets for every adapter: a plugin's env and the user's overrides never replace them. */
     public static final Set<String> SET_BY_CONTROLLER = Set.of(NAME, NAMESPACE, K_SINK);

@@ -26,6 +26,8 @@ public final class AdapterLogging {
     public static final String LOG_LEVEL = io.triggermesh.aws.spi.AdapterEnv.LOG_LEVEL;
 
     private static final List<String> JDK_LOGGERS = List.of("jdk", "sun", "javax.net", "java.net");
+    /** The JDK's HttpURLConnection, which the SDK's URL-connection client and credential providers use. */
+    static final String JDK_HTTP_CLIENT = "sun.net.www.protocol.http";
     /** Held so the levels stick (loggers are weakly referenced). */
     private static final List<Logger> QUIET = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The redactor of the process's log; process-wide like the log itself. Shapes only until configured. */
@@ -67,6 +69,9 @@ public final class AdapterLogging {
         if (level.intValue() > Level.FINER.intValue() && level.intValue() < Level.INFO.intValue()) {
             JDK_LOGGERS.forEach(name -> QUIET.add(quiet(name)));
         }
+        // At FINE the JDK's HTTP client logs every request header unfiltered, the container credentials
+        // endpoint's Authorization token among them: never below INFO, whatever the level.
+        QUIET.add(quiet(JDK_HTTP_CLIENT));
         Handler handler = new LineHandler(out, new RedactingFormatter(redactor));
         handler.setLevel(level);
         root.addHandler(handler);

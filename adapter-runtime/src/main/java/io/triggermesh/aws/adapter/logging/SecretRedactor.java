@@ -2,6 +2,10 @@ package io.triggermesh.aws.adapter.logging;
 
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.spi.api.CredentialRedactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +33,29 @@ public final class SecretRedactor {
         this.redactor = redactor;
     }
 
-    /** Masks the values of {@link #SECRET_VARIABLES} found in {@code env}. */
+    /**
+     * Variables that name files holding a token (web identity, EKS Pod Identity): their content at start is masked
+     * too. Projected tokens are JSON Web Tokens, which are also masked by shape, so a rotated one stays masked.
+     */
+    public static final List<String> TOKEN_FILE_VARIABLES = List.of(AdapterEnvNames.AWS_WEB_IDENTITY_TOKEN_FILE,
+            AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE);
+
+    /** Masks the values of {@link #SECRET_VARIABLES} and the tokens in {@link #TOKEN_FILE_VARIABLES} of {@code env}. */
     public static SecretRedactor forEnvironment(Map<String, String> env) {
         Objects.requireNonNull(env, "env");
-        return of(SECRET_VARIABLES.stream().map(env::get).toList());
+        List<String> values = new ArrayList<>(SECRET_VARIABLES.stream().map(env::get).toList());
+        values.add(env.get(AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN));
+        for (String variable : TOKEN_FILE_VARIABLES) {
+            String file = env.get(variable);
+            if (file != null && !file.isBlank()) {
+                try {
+                    values.add(Files.readString(Path.of(file.trim())).trim());
+                } catch (IOException | RuntimeException e) {
+                    // Unreadable now: the credential provider says so; the shapes still apply.
+                }
+            }
+        }
+        return of(values);
     }
 
     /** Masks the given values (nulls and very short values are ignored) and credential shapes. */

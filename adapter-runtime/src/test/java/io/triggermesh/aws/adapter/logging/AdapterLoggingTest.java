@@ -72,4 +72,29 @@ class AdapterLoggingTest {
         assertThat(redactor.redact("ab longer-secret")).isEqualTo("ab ***");
         assertThat(redactor.toString()).isEqualTo("SecretRedactor[1 values]");
     }
+
+    @Test
+    void atTraceTheJdksHttpClientStillNeverLogsRequestHeaders() {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        AdapterLogging.configure(Level.ALL, SecretRedactor.of(java.util.List.of()),
+                new PrintStream(trace, true, StandardCharsets.UTF_8));
+        // What HttpURLConnection writes at FINE: every request header, the agent's token among them.
+        System.getLogger(AdapterLogging.JDK_HTTP_CLIENT + ".HttpURLConnection").log(System.Logger.Level.DEBUG,
+                "sun.net.www.MessageHeader@1{GET /v1/credentials HTTP/1.1: null}{Authorization: opaque-agent-token}");
+
+        assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain("opaque-agent-token");
+    }
+
+    @Test
+    void theTokenInTheFileAnAgentOrWebhookNamedIsMaskedByValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("token");
+        java.nio.file.Files.writeString(file, "0123456789abcdef-local-agent-token\n");
+
+        SecretRedactor redactor = SecretRedactor.forEnvironment(Map.of("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+                file.toString()));
+
+        assertThat(redactor.redact("credentials endpoint refused 0123456789abcdef-local-agent-token"))
+                .isEqualTo("credentials endpoint refused ***");
+    }
 }

@@ -46,6 +46,8 @@ public final class AdapterEnvNames {
     public static final String AWS_CONTAINER_CREDENTIALS_FULL_URI = AdapterEnv.AWS_CONTAINER_CREDENTIALS_FULL_URI;
     /** Injected with {@link #AWS_CONTAINER_CREDENTIALS_FULL_URI}: the file holding the token the agent checks. */
     public static final String AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
+    /** The agent's token given directly instead of in a file. */
+    public static final String AWS_CONTAINER_AUTHORIZATION_TOKEN = AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN;
 
     /** Name of the connector object the adapter serves. */
     public static final String NAME = AdapterEnv.NAME;

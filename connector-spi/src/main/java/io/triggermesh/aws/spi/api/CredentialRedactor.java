@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  *   <li>credential-shaped text, known or not: {@code AKIA…}/{@code ASIA…} access key ids, the value of
  *       {@code X-Amz-Security-Token} in header ({@code X-Amz-Security-Token: …}), canonical-request
  *       ({@code x-amz-security-token:…}) and query ({@code X-Amz-Security-Token=…}) form, the key id in
- *       {@code Credential=…/}, {@code Signature=} hex, session tokens standing alone (by the fixed prefixes AWS's tokens start with),
- *       and secret fields as STS, the CLI and credential files write
- *       them ({@code "SecretAccessKey":"…"}, {@code <SessionToken>…</SessionToken>},
+ *       {@code Credential=…/}, {@code Signature=} hex, bearer and other non-SigV4 {@code Authorization} values,
+ *       JSON Web Tokens (ServiceAccount and web identity tokens), session tokens standing alone (by the fixed
+ *       prefixes AWS's tokens start with), and secret fields as STS, the CLI and credential files write them ({@code "SecretAccessKey":"…"}, {@code <SessionToken>…</SessionToken>},
  *       {@code aws_secret_access_key = …}).</li>
  * </ol>
  * The shapes are what catches temporary credentials issued by STS, which nobody configured and so nobody knows.
@@ -77,6 +77,14 @@ public final class CredentialRedactor {
             new Shape(Pattern.compile("(?i)(\\b(?:X-Amz-)?Credential=)([^/%\\s,&'\"]+)((?:/|%2F))"), true),
             // Signature=hex, X-Amz-Signature=hex
             new Shape(Pattern.compile("(?i)(\\b(?:X-Amz-)?Signature=)([0-9a-f]{16,})()"), true),
+            // Authorization: Bearer …, Authorization: <token> (the EKS Pod Identity agent's), {Authorization: …} as
+            // the JDK's HTTP client logs headers; a SigV4 header keeps its readable parts (the shapes below mask
+            // its key id and signature)
+            new Shape(Pattern.compile("(?i)(\\bAuthorization\\s*[:=]\\s*(?:Bearer\\s+)?)(?!AWS4-HMAC)"
+                    + "([^\\s,;}\\]\"']+)()"), true),
+            // JSON Web Tokens (ServiceAccount tokens, web identity tokens): base64url header and payload that both
+            // start with {"
+            new Shape(Pattern.compile("()(eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*)()"), true),
             // Session tokens standing alone (an error that quotes one bare): AWS's tokens are base64 that starts with
             // one of a few fixed prefixes (IQoJb3JpZ2luX2Vj… regional STS, FwoGZXIvYXdz…/FQoGZXIvYXdz… global
             // STS, AQoDYXdz… older ones), and no ordinary text holds 60 more base64 characters after one

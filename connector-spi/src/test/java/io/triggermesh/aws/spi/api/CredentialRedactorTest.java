@@ -133,4 +133,25 @@ class CredentialRedactorTest {
         assertThat(CredentialRedactor.redactShapes("see IQoJb3JpZ2lu in the docs"))
                 .isEqualTo("see IQoJb3JpZ2lu in the docs");
     }
+
+    @Test
+    void bearerAndAgentAuthorizationValuesAndJsonWebTokensAreMasked() {
+        String jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJodHRwczovL29pZGMifQ.c2lnbmF0dXJl";
+        String text = "GET /v1/credentials {Authorization: 7f3a9c0d1e2b4f6a8c0e2d4b6a8f0c1e} "
+                + "Authorization: Bearer " + jwt + " token file: " + jwt;
+
+        String redacted = CredentialRedactor.redactShapes(text);
+
+        assertThat(redacted).doesNotContain("7f3a9c0d1e2b4f6a8c0e2d4b6a8f0c1e", jwt)
+                .isEqualTo("GET /v1/credentials {Authorization: ***} Authorization: Bearer *** token file: ***");
+    }
+
+    @Test
+    void aSigV4AuthorizationHeaderKeepsItsReadableParts() {
+        String header = "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261204/us-east-1/sqs/"
+                + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "ab12".repeat(16);
+
+        assertThat(CredentialRedactor.redactShapes(header)).isEqualTo("Authorization: AWS4-HMAC-SHA256 Credential=***/"
+                + "20261204/us-east-1/sqs/aws4_request, SignedHeaders=host;x-amz-date, Signature=***");
+    }
 }

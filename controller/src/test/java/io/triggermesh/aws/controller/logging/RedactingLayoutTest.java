@@ -46,4 +46,23 @@ class RedactingLayoutTest {
                 "x-amz-security-token:***", "X-Amz-Security-Token: ***", "IllegalStateException");
         context.stop();
     }
+
+    @Test
+    void fabric8sWireLoggingStaysOffEvenWhenEverythingElseIsAtTrace() throws Exception {
+        // At TRACE fabric8 would log Secret bodies (base64: no shape to mask) and bearer tokens.
+        System.setProperty("LOG_LEVEL", "TRACE");
+        LoggerContext context = new LoggerContext();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(getClass().getClassLoader().getResource("logback.xml"));
+
+            assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.TRACE);
+            assertThat(context.getLogger("io.fabric8.kubernetes.client.http.HttpLoggingInterceptor")
+                    .isTraceEnabled()).isFalse();
+        } finally {
+            System.clearProperty("LOG_LEVEL");
+            context.stop();
+        }
+    }
 }
