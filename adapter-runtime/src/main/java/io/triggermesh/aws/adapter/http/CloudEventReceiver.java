@@ -8,6 +8,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -82,7 +83,9 @@ public final class CloudEventReceiver implements AutoCloseable {
     }
 
     static String message(Throwable e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Masked before it is cut: a cut inside a key id would leave a part no shape recognises.
+        String text = AdapterLogging.redactor().redact(e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage());
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 

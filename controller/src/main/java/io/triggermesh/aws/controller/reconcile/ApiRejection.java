@@ -1,6 +1,7 @@
 package io.triggermesh.aws.controller.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.util.Set;
 
 /**
@@ -41,7 +42,8 @@ final class ApiRejection {
         if (message == null || message.isBlank()) {
             return "";
         }
-        message = message.replaceAll("\\p{Cntrl}", " ");
+        // Masked before it is cut: a cut inside a key id would leave a part no shape recognises.
+        message = CredentialRedactor.redactShapes(message.replaceAll("\\p{Cntrl}", " "));
         return ": " + (message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 3) + "..." : message);
     }
 }
