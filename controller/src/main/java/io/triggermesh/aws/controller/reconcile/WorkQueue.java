@@ -114,9 +114,16 @@ public final class WorkQueue implements AutoCloseable {
         Result result;
         try {
             result = handler.handle(key);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // A plugin's LinkageError (built against another SPI) must not leave the key marked as in progress
+            // for ever, where nothing would reconcile the object again.
             LOG.warn("{}: reconcile failed: {}", key, e.toString());
             result = Result.retry(e.getClass().getSimpleName());
+        } catch (Error e) {
+            synchronized (this) {
+                processing.remove(key);
+            }
+            throw e;
         }
         Duration next = next(key, result);
         boolean again;

@@ -64,6 +64,18 @@ class WorkQueueTest {
     }
 
     @Test
+    void aPluginBuiltAgainstAnotherSpiFailsItsObjectWithBackoffInsteadOfStrandingIt() {
+        WorkQueue linking = new WorkQueue(key -> {
+            passes.computeIfAbsent(key, k -> new ArrayList<>()).add(timer.now());
+            throw new NoSuchMethodError("io.triggermesh.aws.spi.ConnectorKind.somethingNew()");
+        }, new DirectExecutor(), timer, new ItemBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)));
+        linking.add(A);
+        timer.advance(Duration.ofSeconds(8));
+
+        assertThat(passesOf(A)).isEqualTo(seconds(0, 1, 3, 7));
+    }
+
+    @Test
     void aSuccessForgetsTheFailuresSoTheNextFailureStartsAtTheBase() {
         answer(A, Result.retry("x"), Result.retry("x"), Result.retry("x"), Result.done());
         queue.add(A);
