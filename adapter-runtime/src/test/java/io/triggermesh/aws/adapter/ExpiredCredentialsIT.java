@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * An expired session token as AWS reports it (a tiny STS stand-in answering {@code ExpiredToken}, which moto never
- * does): recognised as such, logged once however many calls fail, and reported until AWS accepts a call again.
+ * does): recognised as such, logged once however many calls fail, and reported until AWS accepts a call again or,
+ * as no call may come while the target is unready, for a while after the last refusal.
  */
 class ExpiredCredentialsIT {
 
@@ -95,6 +97,30 @@ class ExpiredCredentialsIT {
             assertThat(client.getCallerIdentity().account()).isEqualTo("123456789012");
             assertThat(aws.credentialsProblem()).isEmpty();
             assertThat(lines).hasSize(2).last().isEqualTo("INFO AWS accepts the credentials again");
+        }
+    }
+
+    @Test
+    void aTransientExpiredTokenIsNoLongerReportedOnceItsTimeLapsesThoughNoCallWasMadeSince() {
+        AtomicLong nanos = new AtomicLong(-5_000_000_000L);
+        ExpiredCredentials expiry = new ExpiredCredentials("web identity (IRSA)", nanos::get);
+        try (StsClient client = StsClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + sts.getAddress().getPort()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create("ASIAEXPIREDTESTKEY01", "secret-key", "session-token")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(expiry)).build()) {
+            catchThrowable(client::getCallerIdentity);
+            nanos.addAndGet(ExpiredCredentials.REPORTED_FOR.toNanos() - 1);
+            assertThat(expiry.problem()).contains("the AWS credentials expired (ExpiredToken)");
+
+            // A 503 keeps events, hence AWS calls, away: only the time passing may clear it.
+            nanos.addAndGet(1);
+            assertThat(expiry.problem()).isEmpty();
+
+            // The next refused call reports it again, without a second warning in the log.
+            catchThrowable(client::getCallerIdentity);
+            assertThat(expiry.problem()).isPresent();
+            assertThat(lines).singleElement().asString().startsWith("WARNING AWS refuses the credentials");
         }
     }
 
