@@ -25,7 +25,7 @@ final class CallerIdentities {
         StsClientBuilder builder = StsClient.builder()
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> options.interceptors().forEach(o::addExecutionInterceptor));
+                .overrideConfiguration(options::configure);
         try (StsClient sts = endpoints.applyTo(builder, "sts").build()) {
             GetCallerIdentityResponse response = sts.getCallerIdentity();
             return new CallerIdentity(response.arn(), response.account(), credentials.expirationTime());

@@ -139,7 +139,7 @@ final class CredentialChain {
         StsClientBuilder builder = StsClient.builder()
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> options.interceptors().forEach(o::addExecutionInterceptor));
+                .overrideConfiguration(options::configure);
         StsClient client = endpoints.applyTo(builder, "sts").build();
         owned.add(client);
         return client;

@@ -66,6 +66,17 @@ public final class ObjectCredentials {
     }
 
     /**
+     * The same, with every STS call of the chains it builds bounded ({@link StsOptions.CallTimeouts#IDENTITY_CHECK}:
+     * 10 s per call, 5 s per attempt), for the controller's identity check, which runs in a reconcile and must not
+     * hold it for the SDK's default 30 s socket timeout times three attempts when STS does not answer. The AWS work
+     * done for objects keeps the SDK's defaults.
+     */
+    public ObjectCredentials forIdentityChecks() {
+        return new ObjectCredentials(secrets, tokens, endpoints, identityChoice,
+                options.withCallTimeouts(StsOptions.CallTimeouts.IDENTITY_CHECK));
+    }
+
+    /**
      * Builds the object's chain. No AWS call happens here; Secrets are read now.
      *
      * @param serviceAccountName the ServiceAccount the object's adapter runs as (from its ServiceAccount plan);

@@ -82,7 +82,7 @@ public final class ConnectorReconciler {
                                ObjectCredentials objectCredentials, AdapterSettings settings, int cleanupAttempts,
                                Clock clock, boolean crossNamespaceSinks, boolean identityCheck,
                                Duration identityCheckWindow) {
-        this.identityCheck = new IdentityCheckStep(IdentityCheckStep.probe(objectCredentials),
+        this.identityCheck = new IdentityCheckStep(IdentityCheckStep.probe(objectCredentials.forIdentityChecks()),
                 new IdentityCheckStep.Settings(identityCheck, identityCheckWindow), clock);
         this.client = client;
         this.validator = validator;
