@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import io.triggermesh.aws.controller.desired.SinkRefs;
 import io.triggermesh.aws.spi.api.Redaction;
+import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.spi.api.SinkRef;
 import java.util.Map;
@@ -26,6 +27,9 @@ final class SinkResolver {
 
     private final KubernetesClient client;
     private final boolean crossNamespace;
+
+    /** The reason of a {@code sink.ref} to a kind that never has an address. */
+    static final String NOT_ADDRESSABLE_REASON = "SinkNotAddressable";
 
     SinkResolver(KubernetesClient client, boolean crossNamespace) {
         this.client = client;
@@ -53,6 +57,13 @@ final class SinkResolver {
         }
         if ("v1".equals(ref.apiVersion()) && "Service".equals(ref.kind())) {
             return found(AdapterWorkloads.serviceUrl(ref.name(), namespace));
+        }
+        if ("v1".equals(ref.apiVersion())) {
+            // No other core kind has an address, and reading one (a Secret, say) would tell whoever can create a
+            // source whether it exists.
+            return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, NOT_ADDRESSABLE_REASON,
+                    "spec.sink.ref: " + Shown.quoted(ref.kind()) + " (v1) is not an event sink; name a v1 Service,"
+                            + " a Knative Broker, Channel or Service, or a connector target"));
         }
         String label = ref.kind() + " " + namespace + "/" + ref.name() + " (" + ref.apiVersion() + ")";
         // In another namespace, missing, unreadable and unaddressed read the same: the user may not see that

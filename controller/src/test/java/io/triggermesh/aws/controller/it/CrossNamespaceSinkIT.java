@@ -54,6 +54,24 @@ class CrossNamespaceSinkIT {
         }
 
         @Test
+        void aRefToACoreKindWithoutAnAddressIsRefusedWithoutReadingIt() {
+            kube.resource(new SecretBuilder().withNewMetadata().withName("db-password").withNamespace(NS)
+                    .endMetadata().addToStringData("password", "p").build()).create();
+            drainRequests();
+
+            source(this, "probe-secret", "{apiVersion: v1, kind: Secret, name: db-password}");
+            source(this, "probe-nothing", "{apiVersion: v1, kind: Secret, name: no-such}");
+
+            Map<String, Object> existing = awaitCondition(SOURCES, QUEUE_SOURCE, "probe-secret", "SinkProvided",
+                    "False", "SinkNotAddressable");
+            Map<String, Object> missing = awaitCondition(SOURCES, QUEUE_SOURCE, "probe-nothing", "SinkProvided",
+                    "False", "SinkNotAddressable");
+            assertThat(message(existing)).isEqualTo(message(missing)).contains("'Secret' (v1) is not an event sink");
+            assertThat(drainRequests()).as("no Secret read for a sink")
+                    .noneMatch(r -> r.contains("/secrets/db-password") || r.contains("/secrets/no-such"));
+        }
+
+        @Test
         void aRefNamingItsOwnNamespaceExplicitlyStillResolves() {
             source(this, "same", "{apiVersion: v1, kind: Service, name: display, namespace: default}");
 
@@ -96,17 +114,24 @@ class CrossNamespaceSinkIT {
 
         @Test
         void aMissingObjectAndOneWithoutAnAddressReadTheSame() {
-            kube.resource(new SecretBuilder().withNewMetadata().withName("admin-token").withNamespace("kube-system")
-                    .endMetadata().addToStringData("token", "t").build()).create();
+            // A target that exists but never gets an address (its spec is invalid), and one that does not exist.
+            apply("""
+                    apiVersion: targets.triggermesh.io/v1alpha1
+                    kind: AWSS3Target
+                    metadata: {name: admin-target, namespace: kube-system}
+                    spec: {arn: not-an-arn}
+                    """);
 
-            source(this, "probe-existing", "{apiVersion: v1, kind: Secret, name: admin-token, namespace: kube-system}");
-            source(this, "probe-missing", "{apiVersion: v1, kind: Secret, name: no-such, namespace: kube-system}");
+            source(this, "probe-existing", "{apiVersion: targets.triggermesh.io/v1alpha1, kind: AWSS3Target,"
+                    + " name: admin-target, namespace: kube-system}");
+            source(this, "probe-missing", "{apiVersion: targets.triggermesh.io/v1alpha1, kind: AWSS3Target,"
+                    + " name: no-such, namespace: kube-system}");
 
             Map<String, Object> existing = awaitCondition(SOURCES, QUEUE_SOURCE, "probe-existing", "SinkProvided",
                     "False", "SinkNotFound");
             Map<String, Object> missing = awaitCondition(SOURCES, QUEUE_SOURCE, "probe-missing", "SinkProvided",
                     "False", "SinkNotFound");
-            assertThat(message(existing).replace("admin-token", "NAME"))
+            assertThat(message(existing).replace("admin-target", "NAME"))
                     .isEqualTo(message(missing).replace("no-such", "NAME"));
         }
     }
