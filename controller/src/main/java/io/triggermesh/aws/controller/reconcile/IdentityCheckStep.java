@@ -92,9 +92,12 @@ final class IdentityCheckStep {
                     + " (triggermesh.controller.identity-check=false), so the controller does not use objects'"
                     + " credentials to ask AWS who they are");
         }
-        if (mode == AuthMode.POD_IDENTITY) {
+        if (AuthMode.podIdentityBase(auth)) {
+            String hop = auth.iam().assumeIamRole() == null ? ""
+                    : " (the base of the hop to " + auth.iam().assumeIamRole() + ", which the controller therefore"
+                            + " cannot make either)";
             return notChecked(status, "not checked: the identity comes from the EKS Pod Identity association of"
-                    + " ServiceAccount " + owner.namespace() + "/" + serviceAccountName + ", which only the"
+                    + " ServiceAccount " + owner.namespace() + "/" + serviceAccountName + hop + ", which only the"
                     + " adapter's pods receive (asking EKS for it would take eks-auth:AssumeRoleForPodIdentity,"
                     + " more than the controller is granted); the adapter logs `acting as AWS identity ...` when"
                     + " it starts");

@@ -122,4 +122,15 @@ class IdentityCheckStepTest {
         assertThat(step.apply(owner("a"), KEYS, null, null, false).auth()).containsKey("notChecked");
         assertThat(calls).isEmpty();
     }
+
+    @Test
+    void aRoleHopOnPodIdentityIsNotCheckedAndNamesTheHop() {
+        String role = "arn:aws:iam::210987654321:role/xacct-role";
+        AwsAuth hopOnPodIdentity = AwsAuth.ofIam(new Iam(null, "orders", role, null));
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), hopOnPodIdentity, "orders", null, true);
+        assertThat(outcome.auth()).containsEntry("mode", "assume-role").doesNotContainKey("identity");
+        assertThat((String) outcome.auth().get("notChecked")).contains("EKS Pod Identity").contains(role);
+        assertThat(outcome.condition()).isNull();
+        assertThat(calls).as("the controller neither hops with its own identity nor fails to resolve").isEmpty();
+    }
 }
