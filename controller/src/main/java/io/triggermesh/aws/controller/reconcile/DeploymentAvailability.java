@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code Deployed} condition from the adapter Deployment's status, as Knative derives its own from a
- * Deployment: True only when the Deployment controller has observed the current generation and the desired replicas
- * are available (their readiness probe passes); Unknown while the first status or a rollout is pending; False once
- * the rollout finished or gave up and replicas are still unavailable. Pure: it only reads what it is given.
+ * The {@code Deployed} condition from the adapter Deployment's status, judged the way {@code kubectl rollout status}
+ * judges a rollout: True only when the Deployment controller has observed the current generation, the rollout has
+ * not exceeded its progress deadline, every desired replica runs the current pod template ({@code updatedReplicas}),
+ * no pod of an older ReplicaSet is left ({@code replicas == updatedReplicas}) and the updated replicas are available
+ * (their readiness probe passes). {@code availableReplicas} alone is not enough: with one replica and the default
+ * RollingUpdate (maxUnavailable rounds down to 0) the old pod stays available while a new pod that never gets ready
+ * (its {@code /health} answers 503, an override that crash-loops) keeps the rollout from finishing. Unknown while the
+ * first status or a rollout is pending; False once the rollout gave up or finished with replicas unavailable. Pure:
+ * it only reads what it is given.
  */
 public final class DeploymentAvailability {
 
@@ -35,12 +40,22 @@ public final class DeploymentAvailability {
         }
         int desired = deployment.getSpec() == null || deployment.getSpec().getReplicas() == null ? 1
                 : deployment.getSpec().getReplicas();
-        int available = status.getAvailableReplicas() == null ? 0 : status.getAvailableReplicas();
+        int available = count(status.getAvailableReplicas());
+        int updated = count(status.getUpdatedReplicas());
+        int old = Math.max(0, count(status.getReplicas()) - updated);
         Optional<DeploymentCondition> availableCondition = find(status.getConditions(), "Available");
         Optional<DeploymentCondition> progressing = find(status.getConditions(), "Progressing");
         Optional<DeploymentCondition> replicaFailure = find(status.getConditions(), "ReplicaFailure");
-        String counts = available + " of " + desired + (desired == 1 ? " replica" : " replicas") + " available";
-        if (available >= desired && availableCondition.map(c -> !"False".equals(c.getStatus())).orElse(true)) {
+        String counts = available + " of " + desired + replicas(desired) + " available";
+        if (progressing.isPresent() && "False".equals(progressing.get().getStatus())) {
+            // The rollout gave up, whatever an old ReplicaSet's pods still serve: checked before the counts.
+            return Condition.isFalse(Condition.DEPLOYED, reason(progressing.get(), "ProgressDeadlineExceeded"),
+                    "adapter Deployment " + name + ": " + rollout(desired, updated, old, available)
+                            + detail(progressing.get()));
+        }
+        boolean rolledOut = updated >= desired && old == 0;
+        if (rolledOut && available >= Math.max(desired, updated)
+                && availableCondition.map(c -> !"False".equals(c.getStatus())).orElse(true)) {
             return Condition.isTrue(Condition.DEPLOYED, AVAILABLE,
                     "adapter Deployment " + name + ": " + counts);
         }
@@ -49,19 +64,35 @@ public final class DeploymentAvailability {
             return Condition.isFalse(Condition.DEPLOYED, reason(replicaFailure.get(), "ReplicaFailure"),
                     "adapter Deployment " + name + ": " + counts + detail(replicaFailure.get()));
         }
-        if (progressing.isPresent() && "False".equals(progressing.get().getStatus())) {
-            return Condition.isFalse(Condition.DEPLOYED, reason(progressing.get(), "ProgressDeadlineExceeded"),
-                    "adapter Deployment " + name + ": " + counts + detail(progressing.get()));
-        }
-        if (progressing.isPresent() && !ROLLOUT_COMPLETE.equals(progressing.get().getReason())) {
+        if (!rolledOut || progressing.isPresent() && !ROLLOUT_COMPLETE.equals(progressing.get().getReason())) {
             // Still rolling out within its progress deadline: not ready, but not failed either.
             return Condition.isUnknown(Condition.DEPLOYED, DEPLOYING,
-                    "adapter Deployment " + name + " is rolling out: " + counts);
+                    "adapter Deployment " + name + ": " + rollout(desired, updated, old, available));
         }
         return Condition.isFalse(Condition.DEPLOYED,
                 availableCondition.map(c -> reason(c, UNAVAILABLE)).orElse(UNAVAILABLE),
                 "adapter Deployment " + name + ": " + counts + "; the adapter is not ready (a target's GET"
                         + " /health fails, or the adapter keeps exiting), see its log");
+    }
+
+    /**
+     * How far a rollout got. The status counts available pods of all ReplicaSets, so the updated ones available are
+     * what is left after the old pods: exact while the old pods stay available (maxUnavailable 0), otherwise a lower
+     * bound.
+     */
+    private static String rollout(int desired, int updated, int old, int available) {
+        int updatedAvailable = Math.min(updated, Math.max(0, available - old));
+        return "rollout in progress: " + updatedAvailable + " of " + desired + " updated" + replicas(desired)
+                + " available" + (updated < desired ? " (" + updated + " updated so far)" : "")
+                + (old > 0 ? ", " + old + " old" + replicas(old) + " still running" : "");
+    }
+
+    private static int count(Integer replicas) {
+        return replicas == null ? 0 : replicas;
+    }
+
+    private static String replicas(int n) {
+        return n == 1 ? " replica" : " replicas";
     }
 
     private static Optional<DeploymentCondition> find(List<DeploymentCondition> conditions, String type) {

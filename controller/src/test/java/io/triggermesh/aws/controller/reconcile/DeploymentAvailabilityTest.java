@@ -41,8 +41,9 @@ class DeploymentAvailabilityTest {
     }
 
     @Test
-    void allDesiredReplicasAvailableIsTrue() {
-        Condition c = deployed(deployment(2).withNewStatus().withObservedGeneration(2L).withAvailableReplicas(1)
+    void allDesiredReplicasUpdatedAndAvailableIsTrue() {
+        Condition c = deployed(deployment(2).withNewStatus().withObservedGeneration(2L).withReplicas(1)
+                .withUpdatedReplicas(1).withAvailableReplicas(1)
                 .withConditions(condition("Available", "True", "MinimumReplicasAvailable", "ok"),
                         condition("Progressing", "True", "NewReplicaSetAvailable", "done"))
                 .endStatus().build());
@@ -60,12 +61,66 @@ class DeploymentAvailabilityTest {
                 .endStatus().build());
 
         assertThat(c.status()).isEqualTo("Unknown");
-        assertThat(c.message()).contains("0 of 1 replica available");
+        assertThat(c.message()).contains("rollout in progress: 0 of 1 updated replica available");
+    }
+
+    @Test
+    void anOldPodStillAvailableWhileTheNewOneNeverGetsReadyIsNotTrue() {
+        // One replica, default RollingUpdate: maxUnavailable rounds to 0, so the old pod keeps serving.
+        Condition c = deployed(deployment(2).withNewStatus().withObservedGeneration(2L).withReplicas(2)
+                .withUpdatedReplicas(1).withAvailableReplicas(1).withUnavailableReplicas(1)
+                .withConditions(condition("Available", "True", "MinimumReplicasAvailable", "ok"),
+                        condition("Progressing", "True", "ReplicaSetUpdated", "progressing"))
+                .endStatus().build());
+
+        assertThat(c.status()).isEqualTo("Unknown");
+        assertThat(c.reason()).isEqualTo("Deploying");
+        assertThat(c.message()).contains("rollout in progress: 0 of 1 updated replica available",
+                "1 old replica still running");
+    }
+
+    @Test
+    void aRolloutPastItsDeadlineIsFalseEvenWhileTheOldPodIsAvailable() {
+        Condition c = deployed(deployment(2).withNewStatus().withObservedGeneration(2L).withReplicas(2)
+                .withUpdatedReplicas(1).withAvailableReplicas(1).withUnavailableReplicas(1)
+                .withConditions(condition("Available", "True", "MinimumReplicasAvailable", "ok"),
+                        condition("Progressing", "False", "ProgressDeadlineExceeded",
+                                "ReplicaSet \"x\" has timed out progressing."))
+                .endStatus().build());
+
+        assertThat(c.status()).isEqualTo("False");
+        assertThat(c.reason()).isEqualTo("ProgressDeadlineExceeded");
+        assertThat(c.message()).contains("0 of 1 updated replica available", "has timed out progressing");
+    }
+
+    @Test
+    void aNewReplicaSetWithoutPodsYetIsUnknownAlthoughTheOldPodIsAvailable() {
+        Condition c = deployed(deployment(2).withNewStatus().withObservedGeneration(2L).withReplicas(1)
+                .withUpdatedReplicas(0).withAvailableReplicas(1)
+                .withConditions(condition("Available", "True", "MinimumReplicasAvailable", "ok"),
+                        condition("Progressing", "True", "NewReplicaSetCreated", "created"))
+                .endStatus().build());
+
+        assertThat(c.status()).isEqualTo("Unknown");
+        assertThat(c.message()).contains("0 updated so far", "1 old replica still running");
+    }
+
+    @Test
+    void oldPodsPendingTerminationAfterAllUpdatedAreAvailableIsStillUnknown() {
+        Condition c = deployed(deployment(2).withNewStatus().withObservedGeneration(2L).withReplicas(2)
+                .withUpdatedReplicas(1).withAvailableReplicas(2)
+                .withConditions(condition("Available", "True", "MinimumReplicasAvailable", "ok"),
+                        condition("Progressing", "True", "ReplicaSetUpdated", "progressing"))
+                .endStatus().build());
+
+        assertThat(c.status()).isEqualTo("Unknown");
+        assertThat(c.message()).contains("1 of 1 updated replica available", "1 old replica still running");
     }
 
     @Test
     void anAdapterThatStoppedPassingItsReadinessProbeIsFalseWithTheDeploymentsReason() {
-        Condition c = deployed(deployment(1).withNewStatus().withObservedGeneration(1L).withAvailableReplicas(0)
+        Condition c = deployed(deployment(1).withNewStatus().withObservedGeneration(1L).withReplicas(1)
+                .withUpdatedReplicas(1).withAvailableReplicas(0)
                 .withConditions(condition("Available", "False", "MinimumReplicasUnavailable",
                                 "Deployment does not have minimum availability."),
                         condition("Progressing", "True", "NewReplicaSetAvailable", "done"))
