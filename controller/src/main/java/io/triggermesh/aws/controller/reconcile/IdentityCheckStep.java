@@ -108,24 +108,37 @@ final class IdentityCheckStep {
         IdentityCache.Entry entry = cache.verdict(
                 CredentialSource.fingerprint(owner, auth, serviceAccountName, credentialsVersion),
                 () -> probe.check(owner, auth, serviceAccountName));
-        String checkedAt = entry.checkedAt().truncatedTo(ChronoUnit.SECONDS).toString();
-        if (entry.verdict() instanceof IdentityVerdict.Checked checked) {
+        IdentityCache.Entry standing = entry.standing();
+        if (entry.verdict() instanceof IdentityVerdict.Unanswered unanswered) {
+            if (standing == null) {
+                status.put("notChecked", unanswered.message());
+                return new Outcome(status, null, Result.requeueAfter(RETRY_UNANSWERED));
+            }
+            // A re-check STS did not answer (throttled, 5xx, timeout) does not undo what it last said: Ready would
+            // flap with every transient error. The verdict stands, with why it could not be renewed.
+            Condition condition = show(status, standing);
+            status.put("lastError", unanswered.message());
+            return new Outcome(status, condition, Result.requeueAfter(RETRY_UNANSWERED));
+        }
+        return new Outcome(status, show(status, standing), Result.done());
+    }
+
+    /** Puts a lasting verdict into {@code status}; returns its {@code CredentialsReady} condition, if any. */
+    private static Condition show(Map<String, Object> status, IdentityCache.Entry lasting) {
+        String checkedAt = lasting.checkedAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (lasting.verdict() instanceof IdentityVerdict.Checked checked) {
             status.put("identity", checked.arn());
             status.put("account", checked.account());
             if (checked.expiresAt() != null) {
                 status.put("expiresAt", checked.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
             }
             status.put("checkedAt", checkedAt);
-            return new Outcome(status, null, Result.done());
+            return null;
         }
-        if (entry.verdict() instanceof IdentityVerdict.Refused refused) {
-            status.put("checkedAt", checkedAt);
-            status.put("error", refused.reason());
-            return new Outcome(status, Condition.isFalse(Condition.CREDENTIALS_READY, refused.reason(),
-                    refused.message()), Result.done());
-        }
-        status.put("notChecked", ((IdentityVerdict.Unanswered) entry.verdict()).message());
-        return new Outcome(status, null, Result.requeueAfter(RETRY_UNANSWERED));
+        IdentityVerdict.Refused refused = (IdentityVerdict.Refused) lasting.verdict();
+        status.put("checkedAt", checkedAt);
+        status.put("error", refused.reason());
+        return Condition.isFalse(Condition.CREDENTIALS_READY, refused.reason(), refused.message());
     }
 
     private static Outcome notChecked(Map<String, Object> status, String why) {

@@ -133,4 +133,44 @@ class IdentityCheckStepTest {
         assertThat(outcome.condition()).isNull();
         assertThat(calls).as("the controller neither hops with its own identity nor fails to resolve").isEmpty();
     }
+
+    @Test
+    void aRefusalStandsWhenItsReCheckGoesUnanswered() {
+        answer = new IdentityVerdict.Refused("InvalidClientTokenId", "AWS does not know the access key ID");
+        step.apply(owner("a"), KEYS, null, "aws@41", true);
+        clock.advance(WINDOW);
+        answer = new IdentityVerdict.Unanswered("STS did not answer (throttled)");
+
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(calls).hasSize(2);
+        assertThat(outcome.condition()).as("Ready does not flip to True on a transient error").isNotNull();
+        assertThat(outcome.condition().status()).isEqualTo("False");
+        assertThat(outcome.condition().reason()).isEqualTo("InvalidClientTokenId");
+        assertThat(outcome.auth()).containsEntry("error", "InvalidClientTokenId")
+                .containsEntry("checkedAt", "2026-01-01T00:00:00Z")
+                .containsEntry("lastError", "STS did not answer (throttled)");
+        assertThat(outcome.result().requeue()).contains(IdentityCheckStep.RETRY_UNANSWERED);
+
+        clock.advance(IdentityCheckStep.RETRY_UNANSWERED);
+        assertThat(step.apply(owner("a"), KEYS, null, "aws@41", true).condition())
+                .as("still standing after a second unanswered re-check").isNotNull();
+    }
+
+    @Test
+    void anIdentityStaysShownWhenItsReCheckGoesUnanswered() {
+        step.apply(owner("a"), KEYS, null, "aws@41", true);
+        clock.advance(WINDOW);
+        answer = new IdentityVerdict.Unanswered("STS did not answer (timeout)");
+
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.auth()).containsEntry("identity", ARN).containsEntry("account", "210987654321")
+                .containsEntry("checkedAt", "2026-01-01T00:00:00Z")
+                .containsEntry("lastError", "STS did not answer (timeout)").doesNotContainKey("notChecked");
+        assertThat(outcome.condition()).isNull();
+
+        answer = new IdentityVerdict.Checked(ARN, "210987654321", null);
+        clock.advance(IdentityCheckStep.RETRY_UNANSWERED);
+        assertThat(step.apply(owner("a"), KEYS, null, "aws@41", true).auth())
+                .as("an answer clears the error").doesNotContainKey("lastError");
+    }
 }
