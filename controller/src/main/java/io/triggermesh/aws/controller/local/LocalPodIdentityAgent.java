@@ -12,8 +12,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,6 +48,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * {@code Authorization} is answered with a session of the associated role, obtained with sts:AssumeRole using local
  * mode's own credentials (against the emulator when one is configured), in the agent's JSON shape. Sessions are
  * reused until five minutes before they expire. Nothing it serves is ever logged or printed.
+ *
+ * <p>The token files go into a directory of their own, created for this run with a random name and mode 0700, each
+ * created new (never an existing file, never through a symbolic link) with mode 0600: the work directory may be
+ * shared, and a file another local user planted there, or a link to a file of theirs, would hand them the token.
  */
 public final class LocalPodIdentityAgent implements AutoCloseable {
 
@@ -55,6 +67,10 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
     /** The token of each association, by {@code namespace/serviceAccount}; random, written to a 0600 file. */
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, Credentials> sessions = new ConcurrentHashMap<>();
+    /** The token file of each association written so far, by {@code namespace/serviceAccount}. */
+    private final Map<String, Path> tokenFiles = new LinkedHashMap<>();
+    /** This run's directory of token files, once one is written. */
+    private Path tokenDir;
 
     private LocalPodIdentityAgent(HttpServer server, StsClient sts, Path workDir,
                                   List<PodIdentityAssociation> associations) {
@@ -116,28 +132,47 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
      * What the EKS Pod Identity webhook injects into a pod running under {@code serviceAccount}, or empty when no
      * association names it.
      */
-    public Optional<Map<String, String>> environment(String namespace, String serviceAccount) {
+    public synchronized Optional<Map<String, String>> environment(String namespace, String serviceAccount) {
         String key = namespace + "/" + serviceAccount;
         String token = tokens.get(key);
         if (token == null) {
             return Optional.empty();
         }
-        Path file = workDir.resolve("pod-identity-token-" + namespace + "-" + serviceAccount);
+        Path file = tokenFile(key, "token-" + namespace + "-" + serviceAccount, token);
+        return Optional.of(Map.of(AdapterEnvNames.AWS_CONTAINER_CREDENTIALS_FULL_URI, uri().toString(),
+                AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, file.toString()));
+    }
+
+    /** The token file of association {@code key}, written on first use. */
+    private Path tokenFile(String key, String name, String token) {
+        Path known = tokenFiles.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         try {
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the work directory's own permissions protect it
+            if (tokenDir == null) {
+                tokenDir = posix ? Files.createTempDirectory(workDir, "pod-identity-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                        : Files.createTempDirectory(workDir, "pod-identity-");
+            }
+            Path file = tokenDir.resolve(name);
+            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+            try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
+                ByteBuffer bytes = ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
                 }
             }
-            Files.writeString(file, token);
+            tokenFiles.put(key, file);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(Map.of(AdapterEnvNames.AWS_CONTAINER_CREDENTIALS_FULL_URI, uri().toString(),
-                AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, file.toString()));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -214,8 +249,19 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.stop(0);
         sts.close();
+        // The tokens are worthless once the endpoint is gone; leave no copies in the work directory.
+        try {
+            for (Path file : tokenFiles.values()) {
+                Files.deleteIfExists(file);
+            }
+            if (tokenDir != null) {
+                Files.deleteIfExists(tokenDir);
+            }
+        } catch (IOException e) {
+            // best effort: the directory is private to this user
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +69,33 @@ class LocalPodIdentityAgentIT {
                 assertThat(arn).isEqualTo(EmulatorIam.assumedRoleArn(EmulatorIam.ACCOUNT,
                         role.substring(role.lastIndexOf('/') + 1), "eks-local-team-orders-sa"));
             }
+        }
+    }
+
+    @Test
+    void tokenFilesAreCreatedPrivateInAFreshDirectoryAndNeverThroughAPlantedLink() throws Exception {
+        // Another local user sharing the work directory plants a link where the token file used to be written.
+        Path theirs = Files.writeString(workDir.resolve("theirs"), "");
+        Files.createSymbolicLink(workDir.resolve("pod-identity-token-team-orders-sa"), theirs);
+        PodIdentityAssociation association = PodIdentityAssociation.parse(
+                "team/orders-sa=arn:aws:iam::123456789012:role/orders");
+        try (LocalPodIdentityAgent agent = LocalPodIdentityAgent.start(List.of(association),
+                URI.create("http://127.0.0.1:9"), "us-east-1", workDir, StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create("AKIDEXAMPLE", "secret", "token")))) {
+            Path file = Path.of(agent.environment("team", "orders-sa").orElseThrow()
+                    .get("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"));
+            assertThat(agent.environment("team", "orders-sa").orElseThrow())
+                    .containsEntry("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", file.toString());
+
+            assertThat(Files.readString(theirs)).isEmpty();
+            assertThat(Files.isSymbolicLink(file)).isFalse();
+            assertThat(Files.readString(file)).hasSize(64);
+            assertThat(file.getParent().getParent()).isEqualTo(workDir);
+            assertThat(file.getParent().getFileName().toString()).startsWith("pod-identity-");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent(),
+                    LinkOption.NOFOLLOW_LINKS))).isEqualTo("rwx------");
         }
     }
 
