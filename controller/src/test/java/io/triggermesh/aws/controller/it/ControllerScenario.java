@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
@@ -136,11 +137,16 @@ abstract class ControllerScenario {
                 .put("auth", parsed));
     }
 
+    /** Changes an object as a user would: read, change, write; again on 409, since the controller writes too. */
     void edit(String apiVersion, String kind, String name, Consumer<GenericKubernetesResource> change) {
-        kube.genericKubernetesResources(apiVersion, kind).inNamespace(NS).withName(name).edit(r -> {
-            change.accept(r);
-            return r;
-        });
+        await().atMost(CONVERGE).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    kube.genericKubernetesResources(apiVersion, kind).inNamespace(NS).withName(name).edit(r -> {
+                        change.accept(r);
+                        return r;
+                    });
+                    return true;
+                });
     }
 
     void delete(String apiVersion, String kind, String name) {
