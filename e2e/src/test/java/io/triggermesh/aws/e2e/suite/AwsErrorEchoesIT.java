@@ -76,6 +76,14 @@ class AwsErrorEchoesIT extends SuiteBase {
         assertThat(text).as(what).doesNotContain(keyId, secret, token, token.substring(0, 40));
     }
 
+    /** Posts an event until the target answers; the answer is a refusal that names no credential. */
+    private void assertRefusedWithoutCredentials(String url, String id, String subject, String json) {
+        Objects.Reply reply = Waits.value("the target to answer an event", LocalSystem.READY,
+                () -> Optional.of(Objects.exchange(url, id, subject, json)).filter(r -> r.statusCode() > 0));
+        assertThat(reply.statusCode()).as(reply.body()).isGreaterThanOrEqualTo(400);
+        assertNoCredential("reply", reply.body());
+    }
+
     @Test
     @Order(1)
     void theControllersAwsErrorsReachConditionsAndEventsWithoutTheSignedRequest() {
@@ -110,11 +118,7 @@ class AwsErrorEchoesIT extends SuiteBase {
                 """ + auth(""));
         String url = system.targetUrl(Kinds.deployment(NS, "AWSSQSTarget", "echo-target"));
 
-        Objects.Reply reply = Waits.value("the target to answer an event", LocalSystem.READY,
-                () -> Optional.of(Objects.exchange(url, "echo-1", null, "{\"n\": 1}"))
-                        .filter(r -> r.statusCode() > 0));
-        assertThat(reply.statusCode()).as(reply.body()).isGreaterThanOrEqualTo(400);
-        assertNoCredential("reply", reply.body());
+        assertRefusedWithoutCredentials(url, "echo-1", null, "{\"n\": 1}");
         String health = Waits.value("the target's /health", LocalSystem.READY, () -> Objects.health(url));
         assertThat(health).contains("DOWN");
         assertNoCredential("/health", health);
@@ -132,11 +136,7 @@ class AwsErrorEchoesIT extends SuiteBase {
                 """ + auth("      assumeIamRole: arn:aws:iam::210987654321:role/echo-role\n"));
         String url = system.targetUrl(Kinds.deployment(NS, "AWSS3Target", "echo-assume"));
 
-        Objects.Reply reply = Waits.value("the target to answer an event", LocalSystem.READY,
-                () -> Optional.of(Objects.exchange(url, "echo-2", "echo/key.json", "{\"n\": 2}"))
-                        .filter(r -> r.statusCode() > 0));
-        assertThat(reply.statusCode()).as(reply.body()).isGreaterThanOrEqualTo(400);
-        assertNoCredential("reply", reply.body());
+        assertRefusedWithoutCredentials(url, "echo-2", "echo/key.json", "{\"n\": 2}");
         Map<String, Object> status = Objects.status(system.get(NS, "AWSS3Target", "echo-assume"));
         assertNoCredential("status", String.valueOf(status));
     }

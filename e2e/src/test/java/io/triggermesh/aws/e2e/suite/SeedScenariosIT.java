@@ -79,12 +79,17 @@ class SeedScenariosIT extends SuiteBase {
      * the same role; session names may differ between the controller's check and the adapter), its account and the
      * mode.
      */
+    /** {@code status.auth} of an object, once it has one. */
     @SuppressWarnings("unchecked")
+    private java.util.Optional<Map<String, Object>> authStatus(String ns, String kind, String name) {
+        return java.util.Optional.ofNullable((Map<String, Object>) Objects.status(system.get(ns, kind, name))
+                .get("auth"));
+    }
+
     private void assertObjectShowsAdapterIdentity(String ns, String kind, String name, String mode) {
         String adapter = system.adapterIdentity(Kinds.deployment(ns, kind, name));
         Map<String, Object> auth = Waits.value(kind + " " + name + " to show its AWS identity", LocalSystem.READY,
-                () -> java.util.Optional.ofNullable((Map<String, Object>) Objects.status(system.get(ns, kind, name))
-                        .get("auth")).filter(a -> a.get("identity") != null));
+                () -> authStatus(ns, kind, name).filter(a -> a.get("identity") != null));
         assertThat(auth).containsEntry("mode", mode).containsEntry("account", adapter.split(":")[4]);
         String identity = String.valueOf(auth.get("identity"));
         if (adapter.contains(":assumed-role/")) {
@@ -363,10 +368,8 @@ class SeedScenariosIT extends SuiteBase {
         String deployment = Kinds.deployment(ns, "AWSS3Target", "triggermesh-aws-s3-test");
         Waits.until("the adapter to say it has no AWS identity", LocalSystem.READY,
                 () -> system.adapterLog(deployment).contains("could not tell which AWS identity"));
-        @SuppressWarnings("unchecked")
         Map<String, Object> auth = Waits.value("status.auth of the object", LocalSystem.READY,
-                () -> java.util.Optional.ofNullable((Map<String, Object>) Objects.status(system.get(ns, "AWSS3Target",
-                        "triggermesh-aws-s3-test")).get("auth")));
+                () -> authStatus(ns, "AWSS3Target", "triggermesh-aws-s3-test"));
         assertThat(auth).as("no roleArn: an EKS Pod Identity association or nothing; the controller says so")
                 .containsEntry("mode", "pod-identity").containsKey("notChecked").doesNotContainKey("identity");
     }
