@@ -10,11 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,22 +29,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 class ExpiredCredentialsIT {
 
     private final AtomicBoolean expired = new AtomicBoolean(true);
-    private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Logger logger = Logger.getLogger(ExpiredCredentials.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog capture = new CapturedLog();
+    private final List<String> lines = capture.lines();
     private HttpServer sts;
 
     @BeforeEach

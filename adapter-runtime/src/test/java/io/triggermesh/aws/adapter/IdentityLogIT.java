@@ -8,9 +8,6 @@ import io.triggermesh.aws.testing.AwsEmulatorExtension;
 import io.triggermesh.aws.testing.EmulatorIam;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,21 +21,8 @@ import software.amazon.awssdk.regions.Region;
 class IdentityLogIT {
 
     private final Logger logger = Logger.getLogger(IdentityLog.class.getName());
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLog capture = new CapturedLog();
+    private final List<String> lines = capture.lines();
 
     @BeforeEach
     void capture() {
