@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * The pass that follows puts the new version digest into the adapter's pod template, which rolls the adapter out:
  * a rotation reaches the adapters within one interval plus one pass. Only versions are kept, never data; the
  * controller reads Secrets with a GET anyway (see KubernetesSecretReader).
+ *
+ * <p>The GETs are paced to at most {@code readsPerSecond}, so that a cluster with many referenced Secrets sees a
+ * steady trickle instead of a burst every interval; a poll of {@code n} Secrets then lasts about
+ * {@code n / readsPerSecond}, which is added to the rotation bound once it exceeds the interval.
  */
 public final class ReferencedSecretPoller implements AutoCloseable {
 
@@ -59,16 +63,26 @@ public final class ReferencedSecretPoller implements AutoCloseable {
     private final Supplier<? extends Collection<Reference>> references;
     private final Consumer<ReconcileKey> requeue;
     private final Duration interval;
+    private final Pacer pacer;
     /** resourceVersion per Secret as last seen ({@link #ABSENT} while it does not exist). */
     private final Map<SecretKey, String> seen = new HashMap<>();
     private ScheduledExecutorService timer;
 
+    /**
+     * @param readsPerSecond the most Secrets read per second; positive
+     */
     public ReferencedSecretPoller(KubernetesClient client, Supplier<? extends Collection<Reference>> references,
-                                  Consumer<ReconcileKey> requeue, Duration interval) {
+                                  Consumer<ReconcileKey> requeue, Duration interval, int readsPerSecond) {
+        this(client, references, requeue, interval, Pacer.perSecond(readsPerSecond));
+    }
+
+    ReferencedSecretPoller(KubernetesClient client, Supplier<? extends Collection<Reference>> references,
+                           Consumer<ReconcileKey> requeue, Duration interval, Pacer pacer) {
         this.client = Objects.requireNonNull(client, "client");
         this.references = Objects.requireNonNull(references, "references");
         this.requeue = Objects.requireNonNull(requeue, "requeue");
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
     }
 
     /**
@@ -106,6 +120,9 @@ public final class ReferencedSecretPoller implements AutoCloseable {
     private void pollSafely() {
         try {
             poll();
+        } catch (InterruptedException e) {
+            // close() interrupts a poll that waits for its turn.
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The next poll tries again; the periodic resync remains the backstop.
             LOG.warn("Polling referenced Secrets failed: {}", e.getClass().getSimpleName());
@@ -116,7 +133,7 @@ public final class ReferencedSecretPoller implements AutoCloseable {
      * One poll. A Secret seen for the first time requeues its objects too: it may have changed between the pass
      * that read it and this poll, and a pass over an unchanged object writes nothing. Returns the objects requeued.
      */
-    synchronized List<ReconcileKey> poll() {
+    synchronized List<ReconcileKey> poll() throws InterruptedException {
         Map<SecretKey, Set<ReconcileKey>> referencing = new TreeMap<>(
                 Comparator.comparing(SecretKey::namespace).thenComparing(SecretKey::name));
         for (Reference reference : references.get()) {
@@ -132,6 +149,7 @@ public final class ReferencedSecretPoller implements AutoCloseable {
             SecretKey secret = entry.getKey();
             String version;
             try {
+                pacer.awaitTurn();
                 version = version(client.secrets().inNamespace(secret.namespace()).withName(secret.name()).get());
             } catch (KubernetesClientException e) {
                 LOG.debug("Cannot read Secret {} (HTTP {}); trying again at the next poll", secret, e.getCode());

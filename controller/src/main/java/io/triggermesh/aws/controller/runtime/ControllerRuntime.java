@@ -134,7 +134,7 @@ public class ControllerRuntime implements AutoCloseable {
         }
         // The controller may not list or watch Secrets: rotations are noticed by reading the referenced ones.
         secretPoller = new ReferencedSecretPoller(client, this::referencedSecrets, current::add,
-                secretPoll.interval());
+                secretPoll.interval(), secretPoll.readsPerSecond());
         secretPoller.start();
     }
 

@@ -31,11 +31,11 @@ class ReferencedSecretPollerIT {
     @BeforeEach
     void poller() {
         // Polled by hand: the interval never elapses within a test.
-        poller = new ReferencedSecretPoller(client, () -> references, requeued::add, Duration.ofMinutes(1));
+        poller = new ReferencedSecretPoller(client, () -> references, requeued::add, Duration.ofMinutes(1), 1000);
     }
 
     @Test
-    void aChangedSecretRequeuesEveryObjectThatReferencesItAndNoOther() {
+    void aChangedSecretRequeuesEveryObjectThatReferencesItAndNoOther() throws InterruptedException {
         client.resource(secret("shared-keys", "v1")).create();
         client.resource(secret("other-keys", "v1")).create();
         references.add(new ReferencedSecretPoller.Reference(orders, Set.of("shared-keys")));
@@ -54,7 +54,7 @@ class ReferencedSecretPollerIT {
     }
 
     @Test
-    void aReferencedSecretThatAppearsOrGoesRequeuesItsObjects() {
+    void aReferencedSecretThatAppearsOrGoesRequeuesItsObjects() throws InterruptedException {
         references.add(new ReferencedSecretPoller.Reference(orders, Set.of("late-keys")));
         poller.poll();
         assertThat(poller.poll()).isEmpty();
@@ -67,7 +67,7 @@ class ReferencedSecretPollerIT {
     }
 
     @Test
-    void secretsNoLongerReferencedAreForgotten() {
+    void secretsNoLongerReferencedAreForgotten() throws InterruptedException {
         client.resource(secret("gone-keys", "v1")).create();
         references.add(new ReferencedSecretPoller.Reference(orders, Set.of("gone-keys")));
         poller.poll();
@@ -79,6 +79,23 @@ class ReferencedSecretPollerIT {
         references.add(new ReferencedSecretPoller.Reference(orders, Set.of("gone-keys")));
         assertThat(poller.poll()).as("seen afresh").containsExactly(orders);
         assertThat(poller.poll()).isEmpty();
+    }
+
+    @Test
+    void secretReadsAreSpacedByThePacerInsteadOfSentAsABurst() throws InterruptedException {
+        List<Long> sleeps = new CopyOnWriteArrayList<>();
+        long[] clock = {0};
+        Pacer pacer = new Pacer(100, () -> clock[0], nanos -> {
+            sleeps.add(nanos);
+            clock[0] += nanos;
+        });
+        poller = new ReferencedSecretPoller(client, () -> references, requeued::add, Duration.ofMinutes(1), pacer);
+        references.add(new ReferencedSecretPoller.Reference(orders, Set.of("a", "b", "c", "d")));
+
+        poller.poll();
+
+        assertThat(sleeps).as("four reads, the first at once, each next one a period later")
+                .containsExactly(100L, 100L, 100L);
     }
 
     private static Secret secret(String name, String value) {
