@@ -11,8 +11,6 @@ import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ObjectContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deletion of kinds that manage AWS resources: run the plugin's cleanup with the object's identity, release its
@@ -26,7 +24,7 @@ final class Finalization {
     private final ServiceAccountStep serviceAccounts;
     private final EventRecorder events;
     private final int maxAttempts;
-    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final CleanupAttempts attempts = new CleanupAttempts();
 
     Finalization(KubernetesClient client, ResourcesStep resources, ServiceAccountStep serviceAccounts,
                  EventRecorder events, int maxAttempts) {
@@ -48,10 +46,11 @@ final class Finalization {
 
     Result finalizeObject(LoadedKind kind, ObjectView object, OwnerObject owner, ValidatedObject validated) {
         if (!object.hasFinalizer(ConnectorReconciler.FINALIZER)) {
+            attempts.forget(owner.uid());
             return Result.done();
         }
         if (validated.spec() != null && validated.auth() != null) {
-            int attempt = attempts.merge(owner.uid(), 1, Integer::sum);
+            int attempt = attempts.next(owner.uid());
             try {
                 cleanup(kind.kind(), ConnectorReconciler.context(kind, object, owner, validated,
                         object.pluginStatus()), owner, validated, object);
@@ -76,7 +75,7 @@ final class Finalization {
         finalizers.remove(ConnectorReconciler.FINALIZER);
         updated.getMetadata().setFinalizers(finalizers);
         client.genericKubernetesResources(Kinds.context(kind)).inNamespace(owner.namespace()).resource(updated).update();
-        attempts.remove(owner.uid());
+        attempts.forget(owner.uid());
         return Result.done();
     }
 
