@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.SharedSpecFields;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -88,7 +87,7 @@ final class CustomResourceDefinitions {
         // No description here: Kubernetes accepts nothing but the type (and name rules) for the root metadata.
         properties.putObject("metadata").put("type", "object");
         ObjectNode spec = NODES.objectNode().put("description", "Desired state of the " + kind.kind() + ".");
-        spec.setAll(SharedFieldSchemas.withSharedFields(schemas.objectSchema(kind.specType(), "spec"), kind, schemas));
+        spec.setAll(schemas.objectSchema(kind.specType(), "spec"));
         properties.set("spec", spec);
         properties.putObject("status")
                 .put("description", "Observed state, written by the controller: observedGeneration, the conditions"
@@ -98,7 +97,6 @@ final class CustomResourceDefinitions {
                         + " account, expiresAt, checkedAt, notChecked) and the connector's own fields.")
                 .put("type", "object")
                 .put("x-kubernetes-preserve-unknown-fields", true);
-        SensitiveFields.markAsPasswords(root, SharedSpecFields.SENSITIVE_PATHS);
         SensitiveFields.markAsPasswords(root, kind.sensitiveFields());
         return root;
     }
