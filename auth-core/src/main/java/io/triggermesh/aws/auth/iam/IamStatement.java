@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * One statement of an identity-based IAM policy.
@@ -20,15 +19,16 @@ import java.util.regex.Pattern;
  *
  * @param sid statement id, alphanumeric, or {@code null} for none
  * @param effect allow or deny
- * @param actions IAM actions such as {@code sqs:ReceiveMessage}, or {@code *}
+ * @param actions IAM actions such as {@code sqs:ReceiveMessage} (the rule of {@link IamPermission#ACTION}), or
+ *     {@code *}
  * @param resources resource ARNs (wildcards allowed), or {@code *}
  * @param condition operator (for example {@code StringEquals}) to condition key to values; empty for none
  */
 public record IamStatement(String sid, Effect effect, List<String> actions, List<String> resources,
                            Map<String, Map<String, List<String>>> condition) {
 
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
-    private static final Pattern ACTION = Pattern.compile("\\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
+    /** The action that stands for every action; allowed here (a policy may deny everything), not in a plugin's. */
+    public static final String ANY_ACTION = "*";
 
     /** The {@code Effect} element. */
     public enum Effect {
@@ -57,17 +57,17 @@ public record IamStatement(String sid, Effect effect, List<String> actions, List
     }
 
     public IamStatement {
-        if (sid != null && !SID.matcher(sid).matches()) {
+        if (sid != null && !IamPermission.isSid(sid)) {
             throw new IllegalArgumentException("Sid must be alphanumeric: " + sid);
         }
         Objects.requireNonNull(effect, "effect");
         actions = distinct(Objects.requireNonNull(actions, "actions"));
         resources = distinct(Objects.requireNonNull(resources, "resources"));
         if (actions.isEmpty() || resources.isEmpty()) {
-            throw new IllegalArgumentException("statement " + sid + " needs at least one action and one resource");
+            throw new IllegalArgumentException(IamPermission.needsActionAndResource(sid));
         }
         for (String action : actions) {
-            if (!ACTION.matcher(action).matches()) {
+            if (!isAction(action)) {
                 throw new IllegalArgumentException("not an IAM action (service:Action or *): " + action);
             }
         }
@@ -77,6 +77,11 @@ public record IamStatement(String sid, Effect effect, List<String> actions, List
             }
         }
         condition = canonical(condition == null ? Map.of() : condition);
+    }
+
+    /** Whether {@code action} may stand in a statement: an IAM action ({@link IamPermission#ACTION}) or {@code *}. */
+    public static boolean isAction(String action) {
+        return ANY_ACTION.equals(action) || IamPermission.isAction(action);
     }
 
     public static IamStatement allow(String sid, List<String> actions, List<String> resources) {

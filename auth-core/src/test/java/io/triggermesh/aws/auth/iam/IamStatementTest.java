@@ -7,6 +7,8 @@ import io.triggermesh.aws.spi.IamPermission;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IamStatementTest {
 
@@ -53,6 +55,24 @@ class IamStatementTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IamStatement.allow("S", List.of("s3:GetObject"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "sqs:ReceiveMessage", "sqs:*", "s3:Get?bject", "S3:GetObject",
+            "ec2-instance-connect:SendSSHPublicKey"})
+    void acceptsTheSpiActionsAndABareStar(String action) {
+        assertThat(IamStatement.allow("S", List.of(action), List.of("*")).actions()).containsExactly(action);
+        assertThat(IamStatement.isAction(action)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"**", "GetObject", "s3:", ":GetObject", "s3:Get Object", "s3:Get-Object", "s3:*:x",
+            "s3:GetObject\n", " *"})
+    void refusesWhatTheSpiRefusesExceptABareStar(String action) {
+        assertThat(IamPermission.isAction(action)).isFalse();
+        assertThatThrownBy(() -> IamStatement.deny("S", List.of(action), List.of("*")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an IAM action (service:Action or *): " + action);
     }
 
     @Test
