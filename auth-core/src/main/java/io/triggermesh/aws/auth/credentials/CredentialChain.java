@@ -1,5 +1,6 @@
 package io.triggermesh.aws.auth.credentials;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +47,19 @@ final class CredentialChain {
                 : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken);
         current = StaticCredentialsProvider.create(credentials);
         steps.add(sessionToken == null ? "static keys" : "static keys + session token");
+        return this;
+    }
+
+    /**
+     * Base identity: a session handed out by someone else (the EKS Pod Identity agent), with its expiry so that the
+     * identity check can show it. Not refreshed: the chain is built for one check.
+     */
+    CredentialChain session(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
+                            String description) {
+        requireNoBase();
+        current = StaticCredentialsProvider.create(AwsSessionCredentials.builder().accessKeyId(accessKeyId)
+                .secretAccessKey(secretAccessKey).sessionToken(sessionToken).expirationTime(expiration).build());
+        steps.add(description);
         return this;
     }
 

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *       optionally {@code assumeIamRole};</li>
  *   <li>{@code iam} without {@code roleArn}: refused, unless the operator opted in to the controller's own identity
  *       ({@link IdentityChoice#CONTROLLER_IDENTITY_OPT_IN}); then the SDK default chain, then optionally
- *       {@code assumeIamRole}.</li>
+ *       {@code assumeIamRole}. For identity checks with a Pod Identity agent ({@link #forIdentityChecks()}): the
+ *       session of the ServiceAccount's EKS Pod Identity association, then optionally {@code assumeIamRole}.</li>
  * </ul>
  * Secrets are read once per {@link #resolve}; resolve again (and close the old identity) when they change.
  */
@@ -50,19 +51,40 @@ public final class ObjectCredentials {
     private final AwsEndpoints endpoints;
     private final IdentityChoice identityChoice;
     private final StsOptions options;
+    /** The agent identity checks ask for Pod Identity associations; null when they do not. */
+    private final PodIdentityAgent podIdentityAgent;
+    /** Whether {@code iam} without {@code roleArn} is the association's session (identity checks only). */
+    private final boolean podIdentityBase;
 
     public ObjectCredentials(SecretReader secrets, ServiceAccountTokenSource tokens, AwsEndpoints endpoints,
             IdentityChoice identityChoice) {
-        this(secrets, tokens, endpoints, identityChoice, StsOptions.DEFAULT);
+        this(secrets, tokens, endpoints, identityChoice, StsOptions.DEFAULT, null, false);
+    }
+
+    /**
+     * @param podIdentityAgent the EKS Pod Identity agent {@link #forIdentityChecks()} asks for the session of an
+     *     object's association; null to leave Pod Identity objects unchecked
+     */
+    public ObjectCredentials(SecretReader secrets, ServiceAccountTokenSource tokens, AwsEndpoints endpoints,
+            IdentityChoice identityChoice, PodIdentityAgent podIdentityAgent) {
+        this(secrets, tokens, endpoints, identityChoice, StsOptions.DEFAULT, podIdentityAgent, false);
     }
 
     ObjectCredentials(SecretReader secrets, ServiceAccountTokenSource tokens, AwsEndpoints endpoints,
             IdentityChoice identityChoice, StsOptions options) {
+        this(secrets, tokens, endpoints, identityChoice, options, null, false);
+    }
+
+    private ObjectCredentials(SecretReader secrets, ServiceAccountTokenSource tokens, AwsEndpoints endpoints,
+            IdentityChoice identityChoice, StsOptions options, PodIdentityAgent podIdentityAgent,
+            boolean podIdentityBase) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.identityChoice = Objects.requireNonNull(identityChoice, "identityChoice");
         this.options = Objects.requireNonNull(options, "options");
+        this.podIdentityAgent = podIdentityAgent;
+        this.podIdentityBase = podIdentityBase;
     }
 
     /**
@@ -70,20 +92,28 @@ public final class ObjectCredentials {
      * 10 s per call, 5 s per attempt), for the controller's identity check, which runs in a reconcile and must not
      * hold it for the SDK's default 30 s socket timeout times three attempts when STS does not answer. The AWS work
      * done for objects keeps the SDK's defaults.
+     *
+     * <p>With a Pod Identity agent, {@code iam} without {@code roleArn} resolves here to what the adapter gets: the
+     * session of the object's ServiceAccount's EKS Pod Identity association, which the agent hands out for a token
+     * of that ServiceAccount (audience {@value PodIdentityAgent#AUDIENCE}) using the node's role. The AWS work done
+     * for such objects still follows {@link IdentityChoice}.
      */
     public ObjectCredentials forIdentityChecks() {
         return new ObjectCredentials(secrets, tokens, endpoints, identityChoice,
-                options.withCallTimeouts(StsOptions.CallTimeouts.IDENTITY_CHECK));
+                options.withCallTimeouts(StsOptions.CallTimeouts.IDENTITY_CHECK), podIdentityAgent,
+                podIdentityAgent != null);
     }
 
     /**
-     * Builds the object's chain. No AWS call happens here; Secrets are read now.
+     * Builds the object's chain. No AWS call happens here; Secrets are read now, and so is the session of a Pod
+     * Identity association (identity checks only, see {@link #forIdentityChecks()}).
      *
      * @param serviceAccountName the ServiceAccount the object's adapter runs as (from its ServiceAccount plan);
      *     needed in {@code iam} mode with a {@code roleArn}
      * @throws CredentialsUnavailableException when a referenced Secret/key is missing, or the object asks for the
      *     controller's identity without the operator's opt-in
      * @throws IllegalArgumentException when {@code spec.auth} itself is invalid (naming the field)
+     * @throws PodIdentityAgentException when the EKS Pod Identity agent cannot be reached or refuses the token
      */
     public ResolvedIdentity resolve(OwnerObject owner, AwsAuth auth, String serviceAccountName) {
         Objects.requireNonNull(owner, "owner");
@@ -153,6 +183,8 @@ public final class ObjectCredentials {
                     () -> tokens.token(namespace, serviceAccountName, STS_AUDIENCE, TOKEN_LIFETIME),
                     "web identity (" + iam.roleArn() + ") from ServiceAccount " + namespace + "/" + serviceAccountName);
             description = "object role " + iam.roleArn() + " via ServiceAccount " + serviceAccountName + " token";
+        } else if (podIdentityBase) {
+            description = podIdentitySession(owner, serviceAccountName, chain, known);
         } else if (identityChoice == IdentityChoice.CONTROLLER_IDENTITY_OPT_IN) {
             chain.defaultChain();
             description = "controller identity (opt-in)";
@@ -164,6 +196,29 @@ public final class ObjectCredentials {
         }
         assume.ifPresent(chain::assumeRole);
         return description + assume.map(spec -> " → " + spec.describe()).orElse("");
+    }
+
+    /**
+     * The session the agent hands out for the object's ServiceAccount, as the adapter's SDK gets it. The token and
+     * the session are known to the identity's redactor, so no message built from a later AWS error can show them.
+     */
+    private String podIdentitySession(OwnerObject owner, String serviceAccountName, CredentialChain chain,
+            List<String> known) {
+        if (serviceAccountName == null || serviceAccountName.isBlank()) {
+            throw new IllegalArgumentException("the ServiceAccount of " + owner.displayName()
+                    + " is needed to ask for its EKS Pod Identity association");
+        }
+        String account = owner.namespace() + "/" + serviceAccountName;
+        String token = tokens.podBoundToken(owner.namespace(), serviceAccountName, PodIdentityAgent.AUDIENCE,
+                TOKEN_LIFETIME);
+        known.add(token);
+        PodIdentityAgent.Session session = podIdentityAgent.session(token);
+        known.addAll(session.secrets());
+        String description = "EKS Pod Identity association of ServiceAccount " + account + " (agent "
+                + podIdentityAgent.uri() + ")";
+        chain.session(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), session.expiration(),
+                description);
+        return description;
     }
 
     private Optional<AssumeRoleSpec> assumeRole(String roleArn, AssumeRoleOptions options, String parent,

@@ -15,4 +15,12 @@ public interface ServiceAccountTokenSource {
      * @return the token (a JWT); treat it as a secret
      */
     String token(String namespace, String serviceAccountName, String audience, Duration lifetime);
+
+    /**
+     * A token bound, where the source can, to a running pod of the ServiceAccount: the EKS Pod Identity agent only
+     * accepts tokens that name a pod, as the projected ones do. By default the same as {@link #token}.
+     */
+    default String podBoundToken(String namespace, String serviceAccountName, String audience, Duration lifetime) {
+        return token(namespace, serviceAccountName, audience, lifetime);
+    }
 }
