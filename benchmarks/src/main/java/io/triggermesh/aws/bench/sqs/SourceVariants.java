@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.bench;
+package io.triggermesh.aws.bench.sqs;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.sqs.adapter.SqsSourceAdapter;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.bench;
+package io.triggermesh.aws.bench.sqs;
 
 import java.net.URI;
 import java.time.Duration;

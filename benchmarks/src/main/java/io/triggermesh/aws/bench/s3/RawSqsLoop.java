@@ -1,4 +1,4 @@
-package io.triggermesh.aws.s3.bench;
+package io.triggermesh.aws.bench.s3;
 
 import java.net.URI;
 import java.net.http.HttpClient;

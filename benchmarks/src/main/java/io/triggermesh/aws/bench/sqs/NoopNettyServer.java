@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.bench;
+package io.triggermesh.aws.bench.sqs;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.s3.bench;
+package io.triggermesh.aws.bench.s3;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.adapter.polling.ConsumerStats;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.bench;
+package io.triggermesh.aws.bench.sqs;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts SQS calls by operation in this JVM, for the benchmarks' calls-per-event figures. Registered for every SDK
- * client of the test class path through the SDK's global interceptor file; counting is all it does.
+ * client of the benchmarks' class path through the SDK's global interceptor file; counting is all it does.
  */
 public final class SqsCallCounter implements ExecutionInterceptor {
 

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.bench;
+package io.triggermesh.aws.bench.sqs;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.s3.bench;
+package io.triggermesh.aws.bench.s3;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.bench;
+package io.triggermesh.aws.bench.sqs;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -41,18 +41,22 @@ final class ChildAdapter implements AutoCloseable {
     }
 
     /**
-     * The adapter's own runtime class path, as its image has it: {@code target/classes} plus the file written by
-     * {@code dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.cp}. Without
-     * that file, the benchmark's whole class path (slower to start).
+     * The adapter's class path as its image has it: the jars {@code distribution/adapter-sqs} lays out in its
+     * {@code target/lib} (built by the command in docs/benchmarks.md), or the class path given in
+     * {@code -Dbench.adapterClasspath}. Without either, the benchmark's whole class path (slower to start, more
+     * memory), and the figures say so.
      */
-    static String classpath() throws IOException {
-        Path file = Path.of(System.getProperty("bench.runtimeClasspath", "target/runtime.cp"));
-        if (!Files.exists(file)) {
-            System.out.println("(no " + file + ": the adapter processes get the benchmark's whole class path)");
-            return System.getProperty("java.class.path");
+    static String classpath() {
+        String given = System.getProperty("bench.adapterClasspath");
+        if (given != null) {
+            return given;
         }
-        return Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator
-                + Files.readString(file).trim();
+        Path image = Path.of("distribution", "adapter-sqs", "target", "lib");
+        if (Files.isDirectory(image)) {
+            return image.toAbsolutePath() + java.io.File.separator + "*";
+        }
+        System.out.println("(no " + image + ": the adapter processes get the benchmark's whole class path)");
+        return System.getProperty("java.class.path");
     }
 
     /** Samples the resident set size; call it often while the load runs. */
