@@ -6,18 +6,17 @@ import io.triggermesh.aws.s3.api.S3EventTypes;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The rules of an AWSS3Source spec (everything but {@code auth}, which the controller checks). */
 final class AwsS3SourceValidator {
 
     private static final String QUEUE_EXAMPLE = "arn:aws:sqs:us-west-2:123456789012:my-queue";
-    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
     private AwsS3SourceValidator() {
     }
@@ -66,23 +65,17 @@ final class AwsS3SourceValidator {
     }
 
     private static Optional<String> queueProblem(String text, Optional<BucketArn> bucket) {
-        String needs = "destination.sqs.queueARN needs an SQS queue ARN such as " + QUEUE_EXAMPLE;
-        Optional<String> syntax = Arn.syntaxProblem(text);
-        if (syntax.isPresent()) {
-            return Optional.of(syntax.get() + "; " + needs);
+        Optional<String> address = QueueArn.addressProblem(text,
+                "destination.sqs.queueARN needs an SQS queue ARN such as " + QUEUE_EXAMPLE);
+        if (address.isPresent()) {
+            return address;
         }
         Arn arn = Arn.parse(text).orElseThrow();
-        if (!arn.service().equals("sqs")) {
-            return Optional.of("is " + arn.description() + "; " + needs);
-        }
-        if (!arn.hasRegion() || !arn.hasAccountId()) {
-            return Optional.of("lacks the queue's region or account; " + needs);
-        }
-        if (arn.resource().endsWith(".fifo")) {
+        if (arn.resource().endsWith(QueueArn.FIFO_SUFFIX)) {
             return Optional.of("is a FIFO queue, and S3 delivers event notifications only to standard queues: use a"
                     + " standard queue");
         }
-        if (!QUEUE_NAME.matcher(arn.resource()).matches()) {
+        if (!QueueArn.isStandardName(arn.resource())) {
             return Optional.of("names queue " + Shown.quoted(arn.resource()) + "; queue names have 1 to 80 letters, digits, '-'"
                     + " and '_'");
         }

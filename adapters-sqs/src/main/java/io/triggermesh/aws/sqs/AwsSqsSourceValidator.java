@@ -1,6 +1,7 @@
 package io.triggermesh.aws.sqs;
 
 import io.triggermesh.aws.spi.Problem;
+import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Arn;
 import io.triggermesh.aws.spi.api.Shown;
@@ -8,7 +9,6 @@ import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
 import io.triggermesh.aws.sqs.api.GoDuration;
 import io.triggermesh.aws.sqs.api.MessageProcessor;
-import io.triggermesh.aws.sqs.api.QueueArn;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import io.triggermesh.aws.adapter.queues.SqsErrors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -93,9 +94,9 @@ final class QueueCalls {
             visibilityCalls.increment();
             response = sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
         } catch (RuntimeException e) {
-            if (QueueErrors.classify(e) == QueueErrors.Kind.ACCESS_DENIED && visibilityDenied.compareAndSet(false,
+            if (SqsErrors.classify(e) == SqsErrors.Kind.ACCESS_DENIED && visibilityDenied.compareAndSet(false,
                     true)) {
-                LOG.log(System.Logger.Level.ERROR, QueueErrors.describe(e, "sqs:ChangeMessageVisibility", queue)
+                LOG.log(System.Logger.Level.ERROR, SqsErrors.describe(e, "sqs:ChangeMessageVisibility", queue)
                         + ". Slow deliveries are no longer extended and may be delivered twice; retries wait for"
                         + " the visibility timeout");
                 return List.of();
@@ -109,12 +110,20 @@ final class QueueCalls {
 
     private <E> List<E> whole(List<E> batch, RuntimeException e, String action, Function<E, Integer> attempt,
                               Function<E, E> next) {
-        QueueErrors.Kind kind = QueueErrors.classify(e);
-        boolean retry = kind == QueueErrors.Kind.TRANSIENT && attempt.apply(batch.get(0)) < MAX_ATTEMPTS;
-        LOG.log(retry ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, () -> QueueErrors.describe(e,
+        boolean retry = isTransient(SqsErrors.classify(e)) && attempt.apply(batch.get(0)) < MAX_ATTEMPTS;
+        LOG.log(retry ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, () -> SqsErrors.describe(e,
                 action, queue) + (retry ? "; trying again" : "; " + batch.size()
                 + " messages will be delivered again after their visibility timeout"));
         return retry ? batch.stream().map(next).toList() : List.of();
+    }
+
+    /**
+     * Whether the engine tries a failed call of its own again after a backoff: anything but a missing queue, a
+     * denial or a stop. SQS refusing a request the engine built can only be passing (throttling, an outage).
+     */
+    static boolean isTransient(SqsErrors.Kind kind) {
+        return kind == SqsErrors.Kind.THROTTLED || kind == SqsErrors.Kind.BAD_MESSAGE
+                || kind == SqsErrors.Kind.UNAVAILABLE;
     }
 
     private <E> List<E> failedEntries(List<E> batch, List<BatchResultErrorEntry> failed, String what,

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.adapter.polling;
 
+import io.triggermesh.aws.adapter.queues.SqsErrors;
 import io.triggermesh.aws.adapter.sink.EventSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +119,8 @@ public final class QueueConsumer implements AutoCloseable {
 
     private void poll() {
         Duration backoff = MIN_ERROR_BACKOFF;
-        QueueErrors.Kind lastError = null;
+        // The last error's kind, with every transient kind as one: a run of them is logged once.
+        SqsErrors.Kind lastError = null;
         int batch = Math.min(SqsBatcher.MAX_BATCH, settings.maxInFlight());
         while (!stopping.get()) {
             int held = 0;
@@ -149,17 +151,18 @@ public final class QueueConsumer implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException e) {
-                QueueErrors.Kind kind = QueueErrors.classify(e);
-                if (stopping.get() || kind == QueueErrors.Kind.ABORTED) {
+                SqsErrors.Kind classified = SqsErrors.classify(e);
+                SqsErrors.Kind kind = QueueCalls.isTransient(classified) ? SqsErrors.Kind.UNAVAILABLE : classified;
+                if (stopping.get() || kind == SqsErrors.Kind.ABORTED) {
                     break;
                 }
                 receiveErrors.increment();
                 Duration wait = jitter(backoff);
                 LOG.log(kind == lastError ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR, () ->
-                        QueueErrors.describe(e, "sqs:ReceiveMessage", queue) + "; retrying in "
+                        SqsErrors.describe(e, "sqs:ReceiveMessage", queue) + "; retrying in "
                                 + wait.toMillis() / 1000.0 + "s");
                 lastError = kind;
-                backoff = kind == QueueErrors.Kind.TRANSIENT ? min(backoff.multipliedBy(2), MAX_ERROR_BACKOFF)
+                backoff = kind == SqsErrors.Kind.UNAVAILABLE ? min(backoff.multipliedBy(2), MAX_ERROR_BACKOFF)
                         : MAX_ERROR_BACKOFF;
                 permits.release(held);
                 held = 0;

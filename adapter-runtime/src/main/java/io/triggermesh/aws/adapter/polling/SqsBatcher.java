@@ -17,6 +17,14 @@ import java.util.function.Function;
  * time: at once when ten are waiting, otherwise when the first waiting entry has lingered for {@code linger}.
  * Entries the call returns for another try are added again. Thread-safe.
  *
+ * <p>Ours rather than the SDK's {@code SqsAsyncBatchManager} (in the sqs artifact, 2.57), checked against its 2.57.8
+ * classes: it needs an {@code SqsAsyncClient}, so an async HTTP client (Netty or CRT) that adapters leave out (they
+ * share the URLConnection client and its long-poll handling); it fails a refused entry with an {@code SqsException}
+ * holding only the code and message, without {@code SenderFault}, which is what decides here whether an entry is
+ * tried again (see {@code QueueCalls}); and it never tries an entry again by itself. A benchmark against it has not
+ * been run (no async client in the adapters' build); the SQS target's {@code SendBatcher} is the other batcher and
+ * sends rather than acknowledges, see its comment for why the two are not one.
+ *
  * @param <E> one entry
  */
 final class SqsBatcher<E> {

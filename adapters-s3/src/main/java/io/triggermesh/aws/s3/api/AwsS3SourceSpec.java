@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
+import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,7 +92,6 @@ public record AwsS3SourceSpec(
             String queueARN) {
 
         /** A standard (not FIFO) queue's ARN with region and account, as S3 requires. */
-        public static final String QUEUE_ARN_PATTERN =
-                "^arn:aws(-cn|-us-gov)?:sqs:[a-z][a-z0-9-]*:[0-9]{12}:[A-Za-z0-9_-]{1,80}$";
+        public static final String QUEUE_ARN_PATTERN = QueueArn.STANDARD_PATTERN;
     }
 }

@@ -1,6 +1,7 @@
 package io.triggermesh.aws.s3.resources;
 
 import io.triggermesh.aws.adapter.ExpiredCredentials;
+import io.triggermesh.aws.adapter.RejectedCredentials;
 import io.triggermesh.aws.spi.AwsResourceException;
 import java.util.Optional;
 import java.util.Set;
@@ -13,12 +14,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * Runs one AWS call and sorts its failure into the kinds the controller understands: throttling, 5xx and network
  * errors are transient; a denial names the IAM action; everything else (a missing bucket, a rejected argument) is
  * permanent until the object changes.
+ *
+ * <p>Not the adapters' {@code queues.SqsErrors}: that sorts SQS failures for an adapter, which can only back off or
+ * report; this sorts S3 and SQS failures of the controller into the SPI's outcomes. The credential codes are shared
+ * ({@link ExpiredCredentials}, {@link RejectedCredentials}).
  */
 final class AwsCalls {
 
-    /** 403s that mean "these credentials are not valid", not "this action is not allowed": no policy change helps. */
-    private static final Set<String> REJECTED_CREDENTIALS = Set.of("InvalidAccessKeyId", "InvalidClientTokenId",
-            "SignatureDoesNotMatch", "UnrecognizedClientException", "InvalidToken");
     /** A request signed too long ago (clock skew, a long wait): the next attempt signs afresh. */
     private static final String REQUEST_EXPIRED = "RequestExpired";
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "AuthorizationError",
@@ -53,7 +55,7 @@ final class AwsCalls {
             return AwsResourceException.transientFailure(what + " failed: the credentials expired (" + detail
                     + "); retrying with fresh ones", e);
         }
-        if (REJECTED_CREDENTIALS.contains(code)) {
+        if (RejectedCredentials.isCode(code)) {
             return AwsResourceException.permanent(what + " failed: AWS rejected the credentials (" + detail
                     + "); check the keys or role in spec.auth", e);
         }

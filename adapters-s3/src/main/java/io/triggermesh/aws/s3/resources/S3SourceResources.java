@@ -7,7 +7,7 @@ import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.spi.AwsResourceException;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.ResourceOutcome;
-import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.QueueArn;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,8 +68,8 @@ public final class S3SourceResources {
         String ownQueue = QueueNames.forSource(object.namespace(), object.name());
         Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN))
                 .filter(previous -> !previous.equals(queueArn))
-                .flatMap(Arn::parse)
-                .filter(previous -> previous.resource().equals(ownQueue))
+                .flatMap(QueueArn::parse)
+                .filter(previous -> previous.name().equals(ownQueue))
                 .ifPresent(previous -> bestEffort("its own queue " + previous, () -> {
                     try (SqsClient sqs = ResourceClients.sqs(aws.withRegion(previous.region()))) {
                         new ManagedQueue(sqs, ownQueue, owner).deleteIfOwned();
@@ -120,7 +120,7 @@ public final class S3SourceResources {
         // The queue lives where the published ARN says; without one (ensure never got that far), in the bucket's
         // region, or the controller's when the bucket is gone too.
         String queueRegion = Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN))
-                .flatMap(Arn::parse).map(Arn::region).filter(r -> !r.isEmpty())
+                .flatMap(QueueArn::parse).map(QueueArn::region)
                 .or(() -> region).orElse(aws.region());
         try (SqsClient sqs = ResourceClients.sqs(aws.withRegion(queueRegion))) {
             new ManagedQueue(sqs, QueueNames.forSource(object.namespace(), object.name()), owner).deleteIfOwned();

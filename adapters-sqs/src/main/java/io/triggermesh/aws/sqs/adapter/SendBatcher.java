@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs.adapter;
 
+import io.triggermesh.aws.adapter.queues.SqsErrors;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,18 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * call runs on the batcher's own threads, so callers may be network event loops. While calls are in flight, messages
  * wait until ten are ready (or the batch would pass {@code maxBatchBytes}) or the oldest has waited {@code linger},
  * and at most {@code maxCalls} calls run at once. A failed entry fails only its own message.
+ *
+ * <p>Ours rather than the SDK's {@code SqsAsyncBatchManager} (checked against its 2.57.8 classes), for what the
+ * target's replies need: it holds every send for its flush interval even when nothing else is in flight, where this
+ * one sends a lone message at once (a lone request is the common case at low load and must not wait); its
+ * configuration has a batch size and a flush interval but no bound on calls in flight; it fails a refused entry with
+ * an {@code SqsException} that keeps the code and message but drops {@code SenderFault}, which decides between 400
+ * and 503 for codes {@code SqsErrors} does not know; and it needs an {@code SqsAsyncClient}, so an async HTTP client (Netty or CRT)
+ * that adapters leave out. FIFO fields (group and deduplication id) both carry. Not benchmarked against it: no async
+ * client in the adapters' build (docs/benchmarks.md has this batcher against raw SendMessageBatch).
+ *
+ * <p>Not merged with the polling engine's {@code SqsBatcher} either: that one always lingers, retries the entries a
+ * call returns, and answers nobody; this one answers each message with its own outcome and bounds calls in flight.
  */
 final class SendBatcher implements AutoCloseable {
 

@@ -8,6 +8,8 @@ import io.triggermesh.aws.adapter.AdapterConfigException;
 import io.triggermesh.aws.adapter.AdapterContext;
 import io.triggermesh.aws.adapter.http.CloudEventReceiver;
 import io.triggermesh.aws.adapter.http.TargetReply;
+import io.triggermesh.aws.adapter.queues.QueueUrls;
+import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.sqs.AwsSqsTargetKind;
 import io.triggermesh.aws.sqs.SqsAdapterEnv;
 import java.io.IOException;
@@ -117,9 +119,9 @@ public final class SqsTargetAdapter implements Adapter {
     }
 
     /** The queue and the FIFO message group, from the environment. */
-    record TargetQueue(io.triggermesh.aws.sqs.api.QueueArn arn, Optional<String> groupId) {
+    record TargetQueue(QueueArn arn, Optional<String> groupId) {
         static TargetQueue fromConfig(AdapterConfig config) {
-            io.triggermesh.aws.sqs.api.QueueArn arn = SqsSourceAdapter.queueArn(config, "AWSSQSTarget");
+            QueueArn arn = SqsSourceAdapter.queueArn(config, "AWSSQSTarget");
             Optional<String> group = config.optional(SqsAdapterEnv.MESSAGE_GROUP_ID);
             if (arn.isFifo() && group.isEmpty()) {
                 throw new AdapterConfigException(SqsAdapterEnv.MESSAGE_GROUP_ID, "is required because " + arn.name()

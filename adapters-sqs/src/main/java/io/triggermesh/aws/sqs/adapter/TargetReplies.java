@@ -1,6 +1,8 @@
 package io.triggermesh.aws.sqs.adapter;
 
 import io.triggermesh.aws.adapter.http.TargetReply;
+import io.triggermesh.aws.adapter.queues.QueueUrls;
+import io.triggermesh.aws.adapter.queues.SqsErrors;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -52,7 +54,8 @@ final class TargetReplies {
                     + message);
             case BAD_MESSAGE -> TargetReply.failure(400, code, "SQS refused the message: " + message);
             case THROTTLED -> TargetReply.throttled(429, code, "SQS is throttling: " + message, THROTTLED_RETRY);
-            case UNAVAILABLE -> TargetReply.throttled(503, code, "SQS is unavailable: " + message,
+            // Aborted: the adapter is stopping and the caller should try again elsewhere.
+            case UNAVAILABLE, ABORTED -> TargetReply.throttled(503, code, "SQS is unavailable: " + message,
                     UNAVAILABLE_RETRY);
         };
     }

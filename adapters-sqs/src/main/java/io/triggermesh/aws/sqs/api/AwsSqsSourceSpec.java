@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
+import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.Optional;

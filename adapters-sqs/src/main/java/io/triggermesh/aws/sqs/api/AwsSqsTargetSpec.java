@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
+import io.triggermesh.aws.spi.api.QueueArn;
 
 /**
  * {@code spec} of an {@code AWSSQSTarget}: every CloudEvent received becomes a message in the queue.

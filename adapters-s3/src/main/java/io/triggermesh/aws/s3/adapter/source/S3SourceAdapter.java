@@ -10,7 +10,8 @@ import io.triggermesh.aws.adapter.polling.QueueConsumerSettings;
 import io.triggermesh.aws.adapter.sink.CloudEventSender;
 import io.triggermesh.aws.s3.S3AdapterEnv;
 import io.triggermesh.aws.s3.api.BucketArn;
-import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.adapter.queues.QueueUrls;
+import io.triggermesh.aws.spi.api.QueueArn;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -48,7 +49,7 @@ public final class S3SourceAdapter implements Adapter {
         String specArn = config.required(S3AdapterEnv.ARN, "the ARN of the S3 bucket (spec.arn)");
         BucketArn bucket = BucketArn.parse(specArn).orElseThrow(() -> new AdapterConfigException(S3AdapterEnv.ARN,
                 "is not an S3 bucket ARN such as " + BucketArn.EXAMPLE));
-        Arn queue = queueArn(config);
+        QueueArn queue = queueArn(config);
         SqsClient sqs = context.aws().sqs(Region.of(queue.region()));
         String queueUrl = queueUrl(sqs, queue);
         CloudEventSender sender = CloudEventSender.create(config.sink(), config.sinkTimeout());
@@ -86,21 +87,19 @@ public final class S3SourceAdapter implements Adapter {
                 ? more.withMaxInFlight(settings.maxInFlight()) : more;
     }
 
-    private static Arn queueArn(AdapterConfig config) {
+    private static QueueArn queueArn(AdapterConfig config) {
         String raw = config.required(S3AdapterEnv.QUEUE_ARN, "the ARN of the queue S3 delivers the notifications to"
                 + " (set by the controller once it created the queue)");
-        return Arn.parse(raw)
-                .filter(arn -> arn.service().equals("sqs") && arn.hasRegion() && arn.hasAccountId())
+        return QueueArn.parse(raw)
                 .orElseThrow(() -> new AdapterConfigException(S3AdapterEnv.QUEUE_ARN,
                         "is not an SQS queue ARN with region and account, such as"
                                 + " arn:aws:sqs:us-east-1:123456789012:my-queue"));
     }
 
     /** The queue's URL from SQS itself (never built from strings), also for a queue in another account. */
-    private static String queueUrl(SqsClient sqs, Arn queue) {
+    private static String queueUrl(SqsClient sqs, QueueArn queue) {
         try {
-            return sqs.getQueueUrl(r -> r.queueName(queue.resource()).queueOwnerAWSAccountId(queue.accountId()))
-                    .queueUrl();
+            return new QueueUrls(sqs, queue, Optional.empty()).resolveOnce();
         } catch (AwsServiceException e) {
             String reason = e.statusCode() == 403 ? "access denied: grant " + GET_QUEUE_URL + " (and"
                     + " sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility) on the queue to the"

@@ -1,6 +1,6 @@
-package io.triggermesh.aws.sqs.adapter;
+package io.triggermesh.aws.adapter.queues;
 
-import io.triggermesh.aws.sqs.api.QueueArn;
+import io.triggermesh.aws.spi.api.QueueArn;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Resolves a queue's URL with sqs:GetQueueUrl, from the name and owner account in its ARN (never by building the
  * URL from strings, which breaks other partitions, VPC endpoints and emulators). Retries with a backoff up to a
- * minute and one clear log line per kind of failure, until it succeeds or is stopped.
+ * minute and one clear log line per kind of failure, until it succeeds or is stopped. The one GetQueueUrl of the
+ * adapters: the SQS source and target wait in {@link #resolve}, the S3 source calls {@link #resolveOnce} at start.
  */
-final class QueueUrls {
+public final class QueueUrls {
 
     private static final System.Logger LOG = System.getLogger(QueueUrls.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
@@ -25,19 +26,19 @@ final class QueueUrls {
     private volatile Throwable lastFailure;
 
     /** @param ownerAccountId QueueOwnerAWSAccountId; the ARN's account when not given */
-    QueueUrls(SqsClient sqs, QueueArn queue, Optional<String> ownerAccountId) {
+    public QueueUrls(SqsClient sqs, QueueArn queue, Optional<String> ownerAccountId) {
         this.sqs = sqs;
         this.queue = queue;
         this.ownerAccountId = ownerAccountId.orElse(queue.accountId());
     }
 
     /** One attempt. */
-    String resolveOnce() {
+    public String resolveOnce() {
         return sqs.getQueueUrl(b -> b.queueName(queue.name()).queueOwnerAWSAccountId(ownerAccountId)).queueUrl();
     }
 
     /** Attempts until it works; empty when stopped first. */
-    Optional<String> resolve() {
+    public Optional<String> resolve() {
         Duration backoff = Duration.ofSeconds(1);
         SqsErrors.Kind last = null;
         while (stopped.getCount() > 0) {
@@ -57,6 +58,7 @@ final class QueueUrls {
                         () -> describe(e) + "; trying again in " + wait.toMillis() / 1000.0 + "s");
                 last = kind;
                 backoff = kind == SqsErrors.Kind.UNAVAILABLE || kind == SqsErrors.Kind.THROTTLED
+                        || kind == SqsErrors.Kind.ABORTED
                         ? (backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2))
                         : MAX_BACKOFF;
                 try {
@@ -73,15 +75,16 @@ final class QueueUrls {
     }
 
     /** The failure of the latest attempt while resolving has not succeeded yet. */
-    Optional<Throwable> lastFailure() {
+    public Optional<Throwable> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }
 
-    void stop() {
+    public void stop() {
         stopped.countDown();
     }
 
-    String describe(Throwable e) {
+    /** What went wrong with GetQueueUrl, and the fix; credentials in AWS's message are masked. */
+    public String describe(Throwable e) {
         return switch (SqsErrors.classify(e)) {
             case QUEUE_MISSING -> "queue " + queue + " does not exist, or is not visible to account "
                     + ownerAccountId + " in " + queue.region() + " (sqs:GetQueueUrl): " + SqsErrors.summary(e);

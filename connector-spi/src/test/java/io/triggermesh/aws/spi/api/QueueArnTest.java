@@ -1,4 +1,4 @@
-package io.triggermesh.aws.sqs.api;
+package io.triggermesh.aws.spi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,5 +65,21 @@ class QueueArnTest {
         assertThat(QueueArn.problem("arn:aws:sns:us-east-1:123456789012:topic", "AWSSQSTarget")).hasValue(
                 "is an SNS topic ARN; AWSSQSTarget needs an SQS queue ARN such as"
                         + " arn:aws:sqs:us-east-1:123456789012:my-queue");
+    }
+
+    @Test
+    void standardPatternRefusesFifoQueuesAndAgreesWithStandardNames() {
+        java.util.regex.Pattern standard = java.util.regex.Pattern.compile(QueueArn.STANDARD_PATTERN);
+        assertThat(standard.matcher("arn:aws:sqs:us-east-1:123456789012:orders").matches()).isTrue();
+        assertThat(standard.matcher("arn:aws:sqs:us-east-1:123456789012:orders.fifo").matches()).isFalse();
+        assertThat(QueueArn.isStandardName("orders")).isTrue();
+        assertThat(QueueArn.isStandardName("orders.fifo")).isFalse();
+    }
+
+    @Test
+    void addressProblemsEndInWhatTheFieldNeeds() {
+        assertThat(QueueArn.addressProblem("arn:aws:sqs::123456789012:q", "x needs a queue")).hasValue(
+                "lacks the queue's region or account; x needs a queue");
+        assertThat(QueueArn.addressProblem("arn:aws:sqs:us-east-1:123456789012:bad name", "x")).isEmpty();
     }
 }
