@@ -2,8 +2,11 @@ package io.triggermesh.aws.bench.s3;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.adapter.polling.ConsumerStats;
+import io.triggermesh.aws.bench.Bench;
+import io.triggermesh.aws.bench.ElasticMq;
+import io.triggermesh.aws.bench.LoopbackSink;
+import io.triggermesh.aws.bench.RawSqsLoop;
 import io.triggermesh.aws.s3.adapter.source.S3SourceAdapter;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,18 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Benchmark of the AWSS3Source adapter against the raw limit measured in the same run (not a test; run it with
@@ -45,22 +38,24 @@ public final class S3SourceBenchmark {
 
     private static final String QUEUE = "bench";
     private static final String BUCKET_ARN = "arn:aws:s3:::bench-bucket";
+    /** What the raw loop posts: what the adapter posts for an upload (its type and the bucket as source). */
+    private static final RawSqsLoop.Events EVENTS = new RawSqsLoop.Events("com.amazon.s3.objectcreated", BUCKET_ARN,
+            false);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private final Map<String, Integer> options;
     private final SqsClient sqs;
     private final URI endpoint;
-    private final CountingSink sink;
+    private final LoopbackSink sink;
     private int queues;
     private String queueUrl;
     private String queueArn;
 
-    private S3SourceBenchmark(Map<String, Integer> options, URI endpoint, CountingSink sink) {
+    private S3SourceBenchmark(Map<String, Integer> options, URI endpoint, LoopbackSink sink) {
         this.options = options;
         this.endpoint = endpoint;
         this.sink = sink;
-        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        this.sqs = Bench.sqs(endpoint);
     }
 
     /**
@@ -68,12 +63,12 @@ public final class S3SourceBenchmark {
      * open on the server for up to 20 s, and messages sent meanwhile would go to them and stay invisible for the
      * visibility timeout, stalling the next contender on the same queue.
      */
-    private void freshQueue(int count) throws InterruptedException {
+    private void freshQueue(int count) throws Exception {
         String name = QUEUE + "-" + (++queues);
         queueUrl = sqs.createQueue(r -> r.queueName(name)).queueUrl();
         queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        fill(count);
+        Bench.fill(sqs, queueUrl, count, S3SourceBenchmark::notification);
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,13 +81,8 @@ public final class S3SourceBenchmark {
             }
             options.put(pair[0], Integer.parseInt(pair[1]));
         }
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        try (CountingSink sink = new CountingSink()) {
-            InetSocketAddress address = server.waitUntilStarted().localAddress();
-            URI endpoint = URI.create("http://127.0.0.1:" + address.getPort());
-            new S3SourceBenchmark(options, endpoint, sink).run();
-        } finally {
-            server.stopAndWait();
+        try (ElasticMq elasticMq = ElasticMq.start(); LoopbackSink sink = new LoopbackSink()) {
+            new S3SourceBenchmark(options, elasticMq.endpoint(), sink).run();
         }
         System.exit(0);
     }
@@ -150,23 +140,24 @@ public final class S3SourceBenchmark {
         long start = System.nanoTime();
         AdapterRuntime runtime = AdapterRuntime.start(env(pollers, senders), adapter);
         try {
-            while (sink.received() - before < messages) {
-                Thread.sleep(5);  // polling a counter, not synchronising threads
-            }
-            long elapsed = System.nanoTime() - start;
+            double seconds = Bench.until(start, () -> sink.received() - before >= messages, LIMIT);
             awaitEmptyQueue();
-            return new AdapterResult(messages / (elapsed / 1e9), adapter.stats().orElseThrow());
+            return new AdapterResult(messages / seconds, adapter.stats().orElseThrow());
         } finally {
             runtime.close();
         }
     }
 
     private RawResult rawRound(int messages, int threads) throws InterruptedException {
-        RawSqsLoop raw = new RawSqsLoop(sqs, queueUrl, sink.uri());
-        long elapsed = raw.run(threads, messages);
+        long start = System.nanoTime();
+        double seconds;
+        double callsPerEvent;
+        try (RawSqsLoop raw = RawSqsLoop.start(sqs, queueUrl, sink.uri(), EVENTS, threads)) {
+            seconds = Bench.until(start, () -> raw.delivered() >= messages, LIMIT);
+            callsPerEvent = (double) raw.sqsCalls() / raw.delivered();
+        }
         awaitEmptyQueue();
-        return new RawResult(messages / (elapsed / 1e9),
-                (double) (raw.receiveCalls.get() + raw.deleteCalls.get()) / raw.delivered.get());
+        return new RawResult(messages / seconds, callsPerEvent);
     }
 
     private void idle(int pollers, int senders) throws Exception {
@@ -201,34 +192,8 @@ public final class S3SourceBenchmark {
         return env;
     }
 
-    /** Pre-fills the queue with {@code count} S3 notifications (distinct keys), four writers in parallel. */
-    private void fill(int count) throws InterruptedException {
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        for (int start = 0; start < count; start += 10) {
-            int first = start;
-            writers.execute(() -> {
-                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (int i = first; i < Math.min(first + 10, count); i++) {
-                    entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - first))
-                            .messageBody(notification(i)).build());
-                }
-                sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            });
-        }
-        writers.shutdown();
-        writers.awaitTermination(10, TimeUnit.MINUTES);
-    }
-
     private void awaitEmptyQueue() throws InterruptedException {
-        while (true) {
-            Map<String, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributesAsStrings();
-            if (attributes.values().stream().allMatch("0"::equals)) {
-                return;
-            }
-            Thread.sleep(50);  // polling the queue's counters
-        }
+        Bench.until(System.nanoTime(), () -> Bench.depth(sqs, queueUrl) == 0, Duration.ofSeconds(30));
     }
 
     private static String notification(int i) {

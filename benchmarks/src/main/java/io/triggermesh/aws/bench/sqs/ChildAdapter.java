@@ -1,6 +1,7 @@
 package io.triggermesh.aws.bench.sqs;
 
 import com.sun.net.httpserver.HttpServer;
+import io.triggermesh.aws.bench.Bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,24 +1,16 @@
 package io.triggermesh.aws.bench.sqs;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
+import io.triggermesh.aws.bench.RawSqsLoop;
 import io.triggermesh.aws.sqs.adapter.SqsSourceAdapter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The three ways of moving a queue into the sink that the source benchmark compares. */
 final class SourceVariants {
@@ -26,54 +18,10 @@ final class SourceVariants {
     private SourceVariants() {
     }
 
-    /**
-     * The raw limit: {@code concurrency} threads, each receiving 10, POSTing every message (binary-mode CloudEvent
-     * headers) and deleting them with one DeleteMessageBatch.
-     */
+    /** The raw limit: {@link RawSqsLoop} with {@code concurrency} threads, posting what the adapter posts. */
     static AutoCloseable raw(SqsClient sqs, String url, String queueArn, URI sink, int concurrency) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            Thread thread = new Thread(() -> {
-                while (!stop.get()) {
-                    List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                            .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                            .messageAttributeNames("All")).messages();
-                    if (messages.isEmpty()) {
-                        continue;
-                    }
-                    List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
-                    for (Message m : messages) {
-                        HttpRequest request = HttpRequest.newBuilder(sink).header("ce-specversion", "1.0")
-                                .header("ce-id", m.messageId()).header("ce-type", "com.amazon.sqs.message")
-                                .header("ce-source", queueArn).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(m.body())).build();
-                        try {
-                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (status < 300) {
-                                deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size())
-                                        .receiptHandle(m.receiptHandle()).build());
-                            }
-                        } catch (Exception e) {
-                            // left for redelivery
-                        }
-                    }
-                    if (!deletes.isEmpty()) {
-                        sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(deletes));
-                    }
-                }
-            }, "raw-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        return () -> {
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join(5000);
-            }
-        };
+        return RawSqsLoop.start(sqs, url, sink, new RawSqsLoop.Events("com.amazon.sqs.message", queueArn, true),
+                concurrency);
     }
 
     /** The AWSSQSSource adapter, in this process, with {@code concurrency} deliveries at once. */

@@ -3,8 +3,10 @@ package io.triggermesh.aws.bench.sqs;
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.adapter.http.CloudEventReceiver;
 import io.triggermesh.aws.adapter.http.TargetReply;
+import io.triggermesh.aws.bench.Bench;
+import io.triggermesh.aws.bench.ElasticMq;
+import io.triggermesh.aws.bench.LoopbackSink;
 import io.triggermesh.aws.sqs.adapter.SqsTargetAdapter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,8 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -31,33 +31,22 @@ public final class SqsBenchmarks {
     private static final String SOURCE_MAIN = "io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain";
     private static final String TARGET_MAIN = "io.triggermesh.aws.sqs.adapter.SqsTargetAdapterMain";
 
-    private static final Logger QUIET = Logger.getLogger("org.elasticmq");
-
     private final SqsClient sqs;
     private final URI endpoint;
     private final java.util.concurrent.atomic.AtomicLong depthCalls = new java.util.concurrent.atomic.AtomicLong();
-    private final BenchSink sink;
+    private final LoopbackSink sink;
 
-    private SqsBenchmarks(SqsClient sqs, URI endpoint, BenchSink sink) {
+    private SqsBenchmarks(SqsClient sqs, URI endpoint, LoopbackSink sink) {
         this.sqs = sqs;
         this.endpoint = endpoint;
         this.sink = sink;
     }
 
     public static void main(String[] args) throws Exception {
-        // For the loopback sink (a JDK server); set before it is made, since the JDK reads it once.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Logger.getLogger("").setLevel(Level.WARNING);
-        // ElasticMQ reports long polls cut short by a stopping consumer as errors: noise here.
-        QUIET.setLevel(Level.OFF);
-        int port = freePort();
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).start();
-        server.waitUntilStarted();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        try (SqsClient sqs = Bench.sqs(endpoint); BenchSink sink = new BenchSink()) {
-            new SqsBenchmarks(sqs, endpoint, sink).run();
-        } finally {
-            server.stopAndWait();
+        try (ElasticMq elasticMq = ElasticMq.start(); SqsClient sqs = Bench.sqs(elasticMq.endpoint());
+                LoopbackSink sink = new LoopbackSink()) {
+            new SqsBenchmarks(sqs, elasticMq.endpoint(), sink).run();
         }
         System.exit(0);
     }
@@ -123,8 +112,8 @@ public final class SqsBenchmarks {
 
     private Result sourceRun(String variant, int concurrency, int count) throws Exception {
         Queue queue = queue();
-        Bench.fill(sqs, queue.url(), count);
-        long before = sink.received.get();
+        Bench.fill(sqs, queue.url(), count, i -> Bench.BODY);
+        long before = sink.received();
         SqsCallCounter.reset();
         depthCalls.set(0);
         long start = System.nanoTime();
@@ -136,7 +125,7 @@ public final class SqsBenchmarks {
         };
         double seconds;
         try {
-            seconds = Bench.until(start, () -> sink.received.get() - before >= count, SourceVariants.limit());
+            seconds = Bench.until(start, () -> sink.received() - before >= count, SourceVariants.limit());
             Bench.until(System.nanoTime(), () -> depth(queue) == 0, Duration.ofSeconds(30));
         } finally {
             running.close();
@@ -154,7 +143,7 @@ public final class SqsBenchmarks {
         Queue queue = queue();
         String eventJson = "{\"specversion\":\"1.0\",\"id\":\"bench-1\",\"source\":\"urn:bench\",\"type\":"
                 + "\"order.created\",\"datacontenttype\":\"application/json\",\"data\":" + Bench.BODY + "}";
-        int port = freePort();
+        int port = Bench.freePort();
         String sendConcurrency = System.getProperty("bench.sendConcurrency", "16");
         int ioThreads = Integer.getInteger("bench.ioThreads", 2);
         try (AdapterRuntime target = AdapterRuntime.start(Map.of("ARN", queue.arn(), "PORT", Integer.toString(port),
@@ -232,16 +221,16 @@ public final class SqsBenchmarks {
         Map<String, String> common = Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "elasticmq",
                 "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "x");
         Queue source = queue();
-        Bench.fill(sqs, source.url(), messages);
+        Bench.fill(sqs, source.url(), messages, i -> Bench.BODY);
         Map<String, String> sourceEnv = new java.util.HashMap<>(common);
         sourceEnv.putAll(Map.of("ARN", source.arn(), "K_SINK", sink.uri().toString(), "SINK_CONCURRENCY", "16",
                 "SQS_POLLERS", "4"));
-        long before = sink.received.get();
+        long before = sink.received();
         long start = System.nanoTime();
         try (ChildAdapter child = ChildAdapter.start(SOURCE_MAIN, sourceEnv)) {
             Bench.until(start, () -> {
                 child.sampleRssKib();
-                return sink.received.get() - before >= messages;
+                return sink.received() - before >= messages;
             }, SourceVariants.limit());
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "source adapter process: %d events in %.1f s (%.0f/s incl. JVM start),"
@@ -249,7 +238,7 @@ public final class SqsBenchmarks {
         }
 
         Queue target = queue();
-        int port = freePort();
+        int port = Bench.freePort();
         Map<String, String> targetEnv = new java.util.HashMap<>(common);
         targetEnv.putAll(Map.of("ARN", target.arn(), "PORT", Integer.toString(port), "SEND_CONCURRENCY", "16"));
         try (ChildAdapter child = ChildAdapter.start(TARGET_MAIN, targetEnv)) {
@@ -286,10 +275,7 @@ public final class SqsBenchmarks {
 
     private int depth(Queue queue) {
         depthCalls.incrementAndGet();
-        return sqs.getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
-                .mapToInt(Integer::parseInt).sum();
+        return Bench.depth(sqs, queue.url());
     }
 
     private static boolean health(URI target) {
@@ -299,12 +285,6 @@ public final class SqsBenchmarks {
                     .statusCode() == 200;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

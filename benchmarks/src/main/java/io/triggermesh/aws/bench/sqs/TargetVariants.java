@@ -1,5 +1,6 @@
 package io.triggermesh.aws.bench.sqs;
 
+import io.triggermesh.aws.bench.Bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

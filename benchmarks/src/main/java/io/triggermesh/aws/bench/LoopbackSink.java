@@ -1,4 +1,4 @@
-package io.triggermesh.aws.bench.sqs;
+package io.triggermesh.aws.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,14 +8,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The loopback sink every source variant posts to: reads the body, answers 202, counts. */
-final class BenchSink implements AutoCloseable {
+/**
+ * The loopback sink every contender posts to: reads the body, answers 202 at once and counts. One per run, shared by
+ * all contenders, so none gets a faster sink.
+ */
+public final class LoopbackSink implements AutoCloseable {
 
-    final AtomicLong received = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(48);
+    private final ExecutorService executor = Executors.newFixedThreadPool(64);
 
-    BenchSink() throws IOException {
+    public LoopbackSink() throws IOException {
+        // Before the server is made: the JDK reads it once. Without it, small replies wait for delayed ACKs.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -28,8 +33,13 @@ final class BenchSink implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Events accepted since the sink started. */
+    public long received() {
+        return received.get();
     }
 
     @Override
