@@ -40,6 +40,17 @@ import java.util.Optional;
  * {@code AWS_ASSUME_ROLE_EXTERNAL_ID}, {@code AWS_ASSUME_ROLE_SESSION_NAME} (default
  * {@code triggermesh-<NAMESPACE>-<NAME>}) and {@code AWS_ASSUME_ROLE_DURATION_SECONDS} (default 3600).
  * Blank variables count as unset.
+ *
+ * <p>Every step is an SDK provider (static, container, default chain, assume role), assembled by
+ * {@link CredentialChain}. Web identity is the SDK's {@code StsAssumeRoleWithWebIdentityCredentialsProvider} with a
+ * token supplier, not its {@code StsWebIdentityTokenFileCredentialsProvider}, although that one also reads the token
+ * file again at each refresh. Checked against 2.57.8, it sends the file's content as it is, where this chain trims
+ * it (a token file written with {@code echo}, or copied from a Secret by hand, ends in a newline;
+ * {@code AdapterCredentialsIT.iamRoleFromTheInjectedWebIdentityTokenFile}); it takes whatever it is not given from
+ * the process's {@code AWS_ROLE_ARN}, {@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_SESSION_NAME}, while
+ * adapters read the map they are given; and its read failures are the JDK's exception, where ours names the file and
+ * {@link #fromEnvironment} checks it can be read before anything starts. The controller's identity checks use the
+ * same web identity step with tokens they mint, which no file-based provider covers.
  */
 public final class AdapterCredentials {
 

@@ -19,6 +19,24 @@ import software.amazon.awssdk.regions.Region;
  * <p>Endpoints are absolute {@code http}/{@code https} URLs without query or fragment. User information
  * ({@code user:password@}) is stripped: the SDK never uses it, and it must not end up in logs or status.
  *
+ * <p>Why not leave the variables to the SDK, which reads {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>},
+ * the {@code aws.endpointUrl} system properties and a profile's {@code endpoint_url} by itself (checked against
+ * 2.57.8, see docs/auth.md "Region and endpoints"):
+ * <ul>
+ *   <li>the controller's endpoint is a setting of its own ({@code triggermesh.controller.aws-endpoint}), not its
+ *       process environment: this value carries it to every client the controller builds for an object (STS for
+ *       identity checks, S3 and SQS in resource hooks, through {@code AwsAccess}) and into each adapter's
+ *       {@code AWS_ENDPOINT_URL};</li>
+ *   <li>adapters read their environment as a map ({@code AdapterConfig}), which tests and local mode supply;</li>
+ *   <li>the SDK reports a bad value only at the first call, without naming the variable ({@code URISyntaxException:
+ *       Expected scheme-specific part}; an empty {@code AWS_ENDPOINT_URL} is a {@code NullPointerException}), and
+ *       keeps a {@code user:password@} part that the adapters would then log. Here a bad value stops the process at
+ *       start with the variable's name.</li>
+ * </ul>
+ * {@link #applyTo} sets the endpoint as an override, which wins over what the SDK reads, so both always agree on a
+ * set variable. The SDK would still read a variable that is set but empty, and fail every call, so an empty endpoint
+ * variable is refused here rather than taken for unset (unlike the other variables adapters read).
+ *
  * @param region the region every client uses
  * @param globalEndpoint endpoint for every service without its own override
  * @param serviceEndpoints per-service endpoints, keyed by normalised service name ({@code STS}, {@code SQS}, ...)
@@ -51,8 +69,8 @@ public record AwsEndpoints(Region region, Optional<URI> globalEndpoint, Map<Stri
 
     /**
      * Reads {@code AWS_REGION} (then {@code AWS_DEFAULT_REGION}, then {@link #DEFAULT_REGION}),
-     * {@code AWS_ENDPOINT_URL} and every {@code AWS_ENDPOINT_URL_<SERVICE>}. Blank values count as unset, as
-     * Kubernetes renders empty variables.
+     * {@code AWS_ENDPOINT_URL} and every {@code AWS_ENDPOINT_URL_<SERVICE>}. A blank region counts as unset, as
+     * Kubernetes renders empty variables; a blank endpoint is refused, because the SDK reads it too.
      *
      * @throws IllegalArgumentException naming the variable when an endpoint is not a usable URL
      */
@@ -62,11 +80,11 @@ public record AwsEndpoints(Region region, Optional<URI> globalEndpoint, Map<Stri
                 .or(() -> Optional.ofNullable(nonBlank(env.get(AWS_DEFAULT_REGION))))
                 .map(Region::of)
                 .orElse(DEFAULT_REGION);
-        Optional<URI> global = Optional.ofNullable(nonBlank(env.get(AdapterEnvNames.AWS_ENDPOINT_URL)))
+        Optional<URI> global = Optional.ofNullable(env.get(AdapterEnvNames.AWS_ENDPOINT_URL))
                 .map(raw -> parseEndpoint(AdapterEnvNames.AWS_ENDPOINT_URL, raw));
         Map<String, URI> services = new TreeMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith(SERVICE_PREFIX) && name.length() > SERVICE_PREFIX.length() && nonBlank(value) != null) {
+            if (name.startsWith(SERVICE_PREFIX) && name.length() > SERVICE_PREFIX.length() && value != null) {
                 services.put(name.substring(SERVICE_PREFIX.length()), parseEndpoint(name, value));
             }
         });
@@ -102,6 +120,11 @@ public record AwsEndpoints(Region region, Optional<URI> globalEndpoint, Map<Stri
      * information.
      */
     static URI parseEndpoint(String variable, String raw) {
+        if (raw.isBlank()) {
+            throw new IllegalArgumentException(variable + " is set but empty: unset it to use AWS's own endpoints, or"
+                    + " give an http:// or https:// URL (the AWS SDK reads this variable too and fails every call when"
+                    + " it is empty)");
+        }
         URI uri;
         try {
             uri = new URI(raw.trim());

@@ -69,11 +69,23 @@ class AwsEndpointsTest {
     }
 
     @Test
-    void blankEndpointVariablesCountAsUnset() {
-        AwsEndpoints endpoints = AwsEndpoints.fromEnvironment(Map.of("AWS_ENDPOINT_URL", "", "AWS_ENDPOINT_URL_STS",
-                "  "));
+    void anEmptyEndpointVariableIsRefusedNamingItBecauseTheSdkReadsItToo() {
+        // SDK 2.57.8 fails every call of a client built without an override when AWS_ENDPOINT_URL is set but empty
+        // (NullPointerException: The URI scheme of endpointOverride must not be null): unset is the only safe reading.
+        assertThatThrownBy(() -> AwsEndpoints.fromEnvironment(Map.of("AWS_ENDPOINT_URL", "")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("AWS_ENDPOINT_URL is set but empty: unset it to use AWS's own endpoints");
+        assertThatThrownBy(() -> AwsEndpoints.fromEnvironment(Map.of("AWS_ENDPOINT_URL_STS", "  ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("AWS_ENDPOINT_URL_STS is set but empty");
+    }
+
+    @Test
+    void unsetEndpointVariablesLeaveEveryServiceAtItsAwsEndpoint() {
+        AwsEndpoints endpoints = AwsEndpoints.fromEnvironment(Map.of("AWS_REGION", " "));
 
         assertThat(endpoints.endpointFor("sts")).isEmpty();
+        assertThat(endpoints.globalEndpoint()).isEmpty();
     }
 
     @Test
