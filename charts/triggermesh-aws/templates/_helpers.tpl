@@ -93,6 +93,11 @@ controller may do"). No wildcard, and no list or watch of Secrets: it reads only
 - apiGroups: [""]
   resources: ["serviceaccounts/token"]
   verbs: ["create"]
+# Pods: the controller's own adapter pods (by label), listed only to bind the token an EKS Pod Identity identity
+# check presents to a running pod of the ServiceAccount, as the agent requires.
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["list"]
 # Secrets: get the ones objects reference; create, update and delete the owned Secret of literal credentials.
 - apiGroups: [""]
   resources: ["secrets"]

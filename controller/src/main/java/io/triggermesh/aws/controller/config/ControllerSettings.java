@@ -38,6 +38,9 @@ import java.util.Map;
  *     identity a connector uses")
  * @param identityCheckInterval how long one identity check holds per credential source (default 10m): at most one
  *     sts:GetCallerIdentity per source per interval, however short the resync
+ * @param podIdentityAgentUri the EKS Pod Identity agent's credentials endpoint, which identity checks of Pod
+ *     Identity objects ask for the association's session (default http://169.254.170.23/v1/credentials, where the
+ *     agent listens on every node; see docs/auth.md, "EKS Pod Identity")
  */
 @ConfigurationProperties("triggermesh.controller")
 public record ControllerSettings(
@@ -56,7 +59,8 @@ public record ControllerSettings(
         @Nullable String leaseNamespace,
         @Bindable(defaultValue = "false") boolean crossNamespaceSinks,
         @Bindable(defaultValue = "true") boolean identityCheck,
-        @Bindable(defaultValue = "10m") Duration identityCheckInterval) {
+        @Bindable(defaultValue = "10m") Duration identityCheckInterval,
+        @Bindable(defaultValue = "http://169.254.170.23/v1/credentials") URI podIdentityAgentUri) {
 
     public ControllerSettings {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);

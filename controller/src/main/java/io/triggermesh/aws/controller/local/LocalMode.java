@@ -106,14 +106,21 @@ public final class LocalMode implements AutoCloseable {
                 : AdapterClassPaths.of(registry, loader, options.pluginDirectory(), options.classpath());
         LocalCluster cluster = LocalCluster.start(registry, options.workDir());
         NamespacedKubernetesClient client = cluster.client();
+        // Always there, as on a cluster with the agent add-on: without associations it refuses every token, so the
+        // identity check of a Pod Identity object says that no association names its ServiceAccount.
+        LocalPodIdentityAgent podIdentity = LocalPodIdentityAgent.start(options.podIdentities(),
+                options.awsEndpoint(), options.region(), options.workDir(), null);
         // TokenRequest for every ServiceAccount, as a real API server answers: the controller acts as an
-        // object's IAM role with such a token (emulators do not verify it).
+        // object's IAM role with such a token (emulators do not verify it), and presents it to the Pod Identity
+        // agent, which knows the random token of each associated ServiceAccount and no other.
         SharedIndexInformer<ServiceAccount> tokens = client.serviceAccounts().inAnyNamespace()
                 .inform(new ResourceEventHandler<>() {
                     @Override
                     public void onAdd(ServiceAccount sa) {
-                        cluster.serveTokens(sa.getMetadata().getNamespace(), sa.getMetadata().getName(),
-                                "local-token-" + sa.getMetadata().getName());
+                        String namespace = sa.getMetadata().getNamespace();
+                        String name = sa.getMetadata().getName();
+                        cluster.serveTokens(namespace, name, podIdentity.tokenRequestToken(namespace, name)
+                                .orElse("local-token-" + name));
                     }
 
                     @Override
@@ -124,18 +131,18 @@ public final class LocalMode implements AutoCloseable {
                     public void onDelete(ServiceAccount sa, boolean unknown) {
                     }
                 }, 0);
-        ApplicationContext context = options.runController() ? startController(cluster, options) : null;
+        ApplicationContext context = options.runController() ? startController(cluster, options, podIdentity)
+                : null;
         EventDisplay display = EventDisplay.start(options.displayPort(), options.console());
         ConditionPrinter printer = new ConditionPrinter(client, registry, options.console());
         Map<String, String> adapterDefaults = options.logLevel() == null ? Map.of()
                 : Map.of("LOG_LEVEL", options.logLevel().toLowerCase(java.util.Locale.ROOT));
-        LocalPodIdentityAgent podIdentity = options.podIdentities().isEmpty() ? null
-                : LocalPodIdentityAgent.start(options.podIdentities(), options.awsEndpoint(), options.region(),
-                        options.workDir(), null);
-        if (podIdentity != null) {
-            podIdentity.associations().forEach(a -> options.console().println("[local] EKS Pod Identity: "
-                    + a.namespace() + "/" + a.serviceAccount() + " acts as " + a.roleArn() + " (agent at "
-                    + podIdentity.uri() + ")"));
+        podIdentity.associations().forEach(a -> options.console().println("[local] EKS Pod Identity: "
+                + a.namespace() + "/" + a.serviceAccount() + " acts as " + a.roleArn() + " (agent at "
+                + podIdentity.uri() + ")"));
+        if (!options.runController()) {
+            options.console().println("[local] EKS Pod Identity agent at " + podIdentity.uri() + ": give a controller"
+                    + " started separately -Dtriggermesh.controller.pod-identity-agent-uri=" + podIdentity.uri());
         }
         LocalRunner runner = new LocalRunner(client, options.workDir(), classPaths::of, options.console(),
                 adapterDefaults, podIdentity);
@@ -145,8 +152,11 @@ public final class LocalMode implements AutoCloseable {
         return new LocalMode(cluster, context, display, runner, printer, tokens, collector, podIdentity);
     }
 
-    private static ApplicationContext startController(LocalCluster cluster, Options options) {
+    private static ApplicationContext startController(LocalCluster cluster, Options options,
+                                                      LocalPodIdentityAgent podIdentity) {
         Map<String, Object> properties = new HashMap<>();
+        // Identity checks of Pod Identity objects ask the agent local mode plays, as on a node they ask the real one.
+        properties.put("triggermesh.controller.pod-identity-agent-uri", podIdentity.uri().toString());
         properties.put("triggermesh.kubernetes.kubeconfig", cluster.kubeconfig().toString());
         properties.put("triggermesh.controller.leader-election", false);
         properties.put("triggermesh.controller.resync", "30s");
@@ -207,9 +217,7 @@ public final class LocalMode implements AutoCloseable {
     public void close() {
         collector.close();
         runner.close();
-        if (podIdentity != null) {
-            podIdentity.close();
-        }
+        podIdentity.close();
         printer.close();
         tokens.close();
         if (controllerContext != null) {

@@ -49,6 +49,11 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * mode's own credentials (against the emulator when one is configured), in the agent's JSON shape. Sessions are
  * reused until five minutes before they expire. Nothing it serves is ever logged or printed.
  *
+ * <p>The controller's identity check asks it too, as the real controller asks the node's agent: with a token the
+ * in-memory API hands out for a TokenRequest of the associated ServiceAccount ({@link #tokenRequestToken}). Each
+ * association has its own two random tokens (the adapter's file and the TokenRequest answer); a token maps to
+ * exactly one association, and any other token, a ServiceAccount without association included, gets a 401.
+ *
  * <p>The token files go into a directory of their own, created for this run with a random name and mode 0700, each
  * created new (never an existing file, never through a symbolic link) with mode 0600: the work directory may be
  * shared, and a file another local user planted there, or a link to a file of theirs, would hand them the token.
@@ -66,6 +71,8 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
     private final Map<String, PodIdentityAssociation> associations = new LinkedHashMap<>();
     /** The token of each association, by {@code namespace/serviceAccount}; random, written to a 0600 file. */
     private final Map<String, String> tokens = new LinkedHashMap<>();
+    /** What a TokenRequest for each associated ServiceAccount answers, by {@code namespace/serviceAccount}. */
+    private final Map<String, String> tokenRequestTokens = new LinkedHashMap<>();
     private final Map<String, Credentials> sessions = new ConcurrentHashMap<>();
     /** The token file of each association written so far, by {@code namespace/serviceAccount}. */
     private final Map<String, Path> tokenFiles = new LinkedHashMap<>();
@@ -81,10 +88,24 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
         for (PodIdentityAssociation association : associations) {
             String key = association.namespace() + "/" + association.serviceAccount();
             this.associations.put(key, association);
-            byte[] token = new byte[32];
-            random.nextBytes(token);
-            tokens.put(key, HexFormat.of().formatHex(token));
+            tokens.put(key, randomToken(random));
+            tokenRequestTokens.put(key, randomToken(random));
         }
+    }
+
+    private static String randomToken(SecureRandom random) {
+        byte[] token = new byte[32];
+        random.nextBytes(token);
+        return HexFormat.of().formatHex(token);
+    }
+
+    /**
+     * The token local mode's API answers a TokenRequest for {@code namespace/serviceAccount} with, when an
+     * association names it: the agent accepts it as that association's, as the real agent accepts any token of the
+     * ServiceAccount. Empty for ServiceAccounts without association, whose tokens the agent refuses.
+     */
+    public Optional<String> tokenRequestToken(String namespace, String serviceAccount) {
+        return Optional.ofNullable(tokenRequestTokens.get(namespace + "/" + serviceAccount));
     }
 
     /**
@@ -207,13 +228,18 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
         }
     }
 
-    /** The association whose token is {@code presented}, compared in constant time; null for none. */
+    /**
+     * The association whose token (the adapter's or the TokenRequest one) is {@code presented}, compared in constant
+     * time; null for none.
+     */
     private String associationOf(String presented) {
         byte[] given = presented.trim().getBytes(StandardCharsets.UTF_8);
         String found = null;
-        for (Map.Entry<String, String> entry : tokens.entrySet()) {
-            if (MessageDigest.isEqual(given, entry.getValue().getBytes(StandardCharsets.UTF_8))) {
-                found = entry.getKey();
+        for (Map<String, String> known : List.of(tokens, tokenRequestTokens)) {
+            for (Map.Entry<String, String> entry : known.entrySet()) {
+                if (MessageDigest.isEqual(given, entry.getValue().getBytes(StandardCharsets.UTF_8))) {
+                    found = entry.getKey();
+                }
             }
         }
         return found;

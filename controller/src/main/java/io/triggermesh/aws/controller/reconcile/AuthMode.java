@@ -24,15 +24,6 @@ enum AuthMode {
         return label;
     }
 
-    /**
-     * Whether the adapter's base identity is an EKS Pod Identity association ({@code iam} without {@code roleArn}),
-     * with or without a role hop on top: only the adapter's pods receive it, so the controller cannot check it, nor
-     * a hop from it (hopping from its own identity instead would name the controller's role, not the adapter's).
-     */
-    static boolean podIdentityBase(AwsAuth auth) {
-        return auth.mode() == AwsAuth.Mode.IAM && auth.iam().roleArn() == null;
-    }
-
     static AuthMode of(AwsAuth auth) {
         if (auth.mode() == AwsAuth.Mode.CREDENTIALS) {
             if (auth.credentials().assumeIamRole() != null) {

@@ -3,6 +3,7 @@ package io.triggermesh.aws.controller.reconcile;
 import io.triggermesh.aws.auth.credentials.CallerIdentity;
 import io.triggermesh.aws.auth.credentials.IdentityCheckException;
 import io.triggermesh.aws.auth.credentials.ObjectCredentials;
+import io.triggermesh.aws.auth.credentials.PodIdentityAgentException;
 import io.triggermesh.aws.auth.credentials.ResolvedIdentity;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.auth.model.OwnerObject;
@@ -19,6 +20,11 @@ import java.util.Objects;
  * the object's chain as auth-core builds it for the adapter and asks {@code sts:GetCallerIdentity}, once per
  * credential source per interval ({@link IdentityCache}). A refusal turns {@code CredentialsReady} False with
  * a fix-it message ({@link StsFailures}); the reconciler's transitions make that a Warning Event.
+ *
+ * <p>Pod Identity objects ({@code iam} without {@code roleArn}) are checked the way their adapter gets its role:
+ * the EKS Pod Identity agent hands the association's session out for a token of the ServiceAccount, using the
+ * node's role, so the controller needs nothing beyond {@code sts:GetCallerIdentity} and
+ * {@code serviceaccounts/token} ({@link PodIdentityFailures} maps the agent's refusals).
  *
  * <p>Never in an adapter's path: only the controller checks, and only on reconcile passes.
  */
@@ -70,6 +76,8 @@ final class IdentityCheckStep {
                 return new IdentityVerdict.Checked(caller.arn(), caller.account(), caller.expiresAt().orElse(null));
             } catch (IdentityCheckException e) {
                 return StsFailures.classify(e, owner, auth, serviceAccountName, redactor);
+            } catch (PodIdentityAgentException e) {
+                return PodIdentityFailures.classify(e, owner, serviceAccountName);
             } catch (RuntimeException e) {
                 // A token that could not be minted, a Secret gone since the Secrets step looked: not AWS's answer.
                 return new IdentityVerdict.Unanswered("the identity could not be checked, will retry: "
@@ -91,16 +99,6 @@ final class IdentityCheckStep {
             return notChecked(status, "not checked: the operator turned identity checks off"
                     + " (triggermesh.controller.identity-check=false), so the controller does not use objects'"
                     + " credentials to ask AWS who they are");
-        }
-        if (AuthMode.podIdentityBase(auth)) {
-            String hop = auth.iam().assumeIamRole() == null ? ""
-                    : " (the base of the hop to " + auth.iam().assumeIamRole() + ", which the controller therefore"
-                            + " cannot make either)";
-            return notChecked(status, "not checked: the identity comes from the EKS Pod Identity association of"
-                    + " ServiceAccount " + owner.namespace() + "/" + serviceAccountName + hop + ", which only the"
-                    + " adapter's pods receive (asking EKS for it would take eks-auth:AssumeRoleForPodIdentity,"
-                    + " more than the controller is granted); the adapter logs `acting as AWS identity ...` when"
-                    + " it starts");
         }
         if (!credentialsAvailable) {
             return notChecked(status, "not checked: the credentials are not available (see CredentialsReady)");

@@ -134,7 +134,8 @@ final class StsFailures {
         Matcher caller = CALLER.matcher(awsMessage);
         String base = caller.find() ? caller.group(1)
                 : keys ? "the identity of the keys in " + keySource(owner, auth.credentials())
-                : "role " + auth.iam().roleArn();
+                : auth.iam().roleArn() != null ? "role " + auth.iam().roleArn()
+                : "the role of the EKS Pod Identity association of the object's ServiceAccount";
         StringBuilder message = new StringBuilder("the trust policy of role ").append(role)
                 .append(" does not let ").append(base).append(" assume it (sts:AssumeRole AccessDenied)");
         if (options != null && options.externalId() != null) {

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triggermesh.aws.auth.credentials.AwsEndpoints;
 import io.triggermesh.aws.auth.credentials.ObjectCredentials;
+import io.triggermesh.aws.auth.credentials.PodIdentityAgent;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.controller.config.ControllerSettings;
 import io.triggermesh.aws.controller.config.SecretPollSettings;
@@ -72,7 +73,8 @@ public class ControllerRuntime implements AutoCloseable {
             endpoints = endpoints.withGlobalEndpoint(settings.awsEndpoint());
         }
         ObjectCredentials credentials = new ObjectCredentials(new KubernetesSecretReader(client),
-                new TokenRequestSource(client), endpoints, settings.identityChoice());
+                new TokenRequestSource(client), endpoints, settings.identityChoice(),
+                new PodIdentityAgent(settings.podIdentityAgentUri()));
         this.reconciler = new ConnectorReconciler(client, validator, new EventRecorder(client),
                 credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
                 settings.crossNamespaceSinks(), settings.identityCheck(),

@@ -115,6 +115,11 @@ class IdentityCheckIT extends ControllerScenario {
     }
 
     Map<String, Object> awaitAuth(String name, java.util.function.Predicate<Map<String, Object>> until) {
-        return await().atMost(CONVERGE).until(() -> auth(status(TARGETS, S3_TARGET, name)), until);
+        return awaitAuth(this, name, until);
+    }
+
+    static Map<String, Object> awaitAuth(ControllerScenario scenario, String name,
+                                         java.util.function.Predicate<Map<String, Object>> until) {
+        return await().atMost(CONVERGE).until(() -> auth(scenario.status(TARGETS, S3_TARGET, name)), until);
     }
 }

@@ -100,6 +100,55 @@ class LocalPodIdentityAgentIT {
     }
 
     @Test
+    void theControllersTokenRequestTokenGetsOnlyItsOwnAssociationsRole(AwsEmulator emulator) throws Exception {
+        emulator.assumeMoto();
+        try (EmulatorIam iam = new EmulatorIam(emulator)) {
+            String roleA = iam.createRole(EmulatorIam.ACCOUNT, "role-a-" + System.nanoTime(), EmulatorIam.trust("*"),
+                    EmulatorIam.allow("s3:ListAllMyBuckets", "*"));
+            String roleB = iam.createRole(EmulatorIam.ACCOUNT, "role-b-" + System.nanoTime(), EmulatorIam.trust("*"),
+                    EmulatorIam.allow("s3:ListAllMyBuckets", "*"));
+            try (LocalPodIdentityAgent agent = LocalPodIdentityAgent.start(List.of(
+                    PodIdentityAssociation.parse("team/a-sa=" + roleA),
+                    PodIdentityAssociation.parse("team/b-sa=" + roleB)),
+                    emulator.endpoint(), emulator.region(), workDir, iam.root())) {
+                URI uri = agent.uri();
+                String tokenA = agent.tokenRequestToken("team", "a-sa").orElseThrow();
+                String tokenB = agent.tokenRequestToken("team", "b-sa").orElseThrow();
+                String fileA = Files.readString(Path.of(agent.environment("team", "a-sa").orElseThrow()
+                        .get("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")));
+
+                assertThat(agent.tokenRequestToken("team", "other-sa")).as("no association, no token").isEmpty();
+                assertThat(agent.tokenRequestToken("other", "a-sa")).isEmpty();
+                assertThat(tokenA).hasSize(64).isNotEqualTo(tokenB).isNotEqualTo(fileA);
+                assertThat(callerOf(iam, get(uri, tokenA))).contains("/" + roleA.substring(roleA.indexOf('/') + 1)
+                        + "/eks-local-team-a-sa");
+                assertThat(callerOf(iam, get(uri, tokenB))).contains("/" + roleB.substring(roleB.indexOf('/') + 1)
+                        + "/eks-local-team-b-sa");
+                assertThat(get(uri, "local-token-a-sa").statusCode()).as("a guessable token is refused")
+                        .isEqualTo(401);
+                assertThat(get(uri, tokenA.substring(1)).statusCode()).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void withoutAssociationsEveryTokenIsRefused(AwsEmulator emulator) throws Exception {
+        try (LocalPodIdentityAgent agent = LocalPodIdentityAgent.start(List.of(), emulator.endpoint(),
+                emulator.region(), workDir, null)) {
+            assertThat(agent.tokenRequestToken("team", "orders-sa")).isEmpty();
+            assertThat(get(agent.uri(), "local-token-orders-sa").statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static String callerOf(EmulatorIam iam, HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode session = new ObjectMapper().readTree(answer.body());
+        return iam.callerArn(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                session.get("AccessKeyId").asText(), session.get("SecretAccessKey").asText(),
+                session.get("Token").asText())));
+    }
+
+    @Test
     void anAssociationIsReadWithAMessageSayingWhichPartIsWrong() {
         assertThat(PodIdentityAssociation.parse("team/orders-sa=arn:aws:iam::123456789012:role/orders"))
                 .isEqualTo(new PodIdentityAssociation("team", "orders-sa", "arn:aws:iam::123456789012:role/orders"));

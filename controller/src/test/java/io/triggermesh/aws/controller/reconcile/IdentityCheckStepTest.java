@@ -115,23 +115,47 @@ class IdentityCheckStepTest {
     }
 
     @Test
-    void podIdentityAndMissingSecretsAreNotChecked() {
-        AwsAuth podIdentity = AwsAuth.ofIam(new Iam(null, "orders", null, null));
-        assertThat(step.apply(owner("a"), podIdentity, "orders", null, true).auth())
-                .containsEntry("mode", "pod-identity").containsKey("notChecked");
+    void missingSecretsAreNotChecked() {
         assertThat(step.apply(owner("a"), KEYS, null, null, false).auth()).containsKey("notChecked");
         assertThat(calls).isEmpty();
     }
 
     @Test
-    void aRoleHopOnPodIdentityIsNotCheckedAndNamesTheHop() {
+    void podIdentityIsCheckedAndShowsTheAssociatedRole() {
+        String associated = "arn:aws:sts::123456789012:assumed-role/orders-pod-role/eks-cluster-orders";
+        answer = new IdentityVerdict.Checked(associated, "123456789012", null);
+        AwsAuth podIdentity = AwsAuth.ofIam(new Iam(null, "orders", null, null));
+
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), podIdentity, "orders", null, true);
+
+        assertThat(calls).hasSize(1);
+        assertThat(outcome.auth()).containsEntry("mode", "pod-identity").containsEntry("identity", associated)
+                .doesNotContainKey("notChecked");
+        assertThat(outcome.condition()).isNull();
+    }
+
+    @Test
+    void aRoleHopOnPodIdentityIsCheckedAsTheRoleItHopsTo() {
         String role = "arn:aws:iam::210987654321:role/xacct-role";
         AwsAuth hopOnPodIdentity = AwsAuth.ofIam(new Iam(null, "orders", role, null));
+
         IdentityCheckStep.Outcome outcome = step.apply(owner("a"), hopOnPodIdentity, "orders", null, true);
-        assertThat(outcome.auth()).containsEntry("mode", "assume-role").doesNotContainKey("identity");
-        assertThat((String) outcome.auth().get("notChecked")).contains("EKS Pod Identity").contains(role);
-        assertThat(outcome.condition()).isNull();
-        assertThat(calls).as("the controller neither hops with its own identity nor fails to resolve").isEmpty();
+
+        assertThat(outcome.auth()).containsEntry("mode", "assume-role").containsEntry("identity", ARN);
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void aServiceAccountWithoutAssociationTurnsCredentialsReadyFalse() {
+        answer = new IdentityVerdict.Refused(PodIdentityFailures.NOT_ASSOCIATED, "no association");
+        AwsAuth podIdentity = AwsAuth.ofIam(new Iam(null, "orders", null, null));
+
+        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), podIdentity, "orders", null, true);
+
+        assertThat(outcome.condition().reason()).isEqualTo("PodIdentityNotAssociated");
+        assertThat(outcome.condition().status()).isEqualTo("False");
+        assertThat(outcome.auth()).containsEntry("error", "PodIdentityNotAssociated");
+        assertThat(outcome.result().requeue()).as("no retry before the interval: not a hot loop").isEmpty();
     }
 
     @Test
