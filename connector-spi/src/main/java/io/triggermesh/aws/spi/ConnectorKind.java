@@ -67,4 +67,17 @@ public interface ConnectorKind<S> {
 
     /** The adapter workload the controller deploys for this object. */
     AdapterWorkload adapter(ObjectContext<S> object);
+
+    /**
+     * The CloudEvent {@code source} attribute of the events this object's adapter emits, which the controller
+     * publishes in {@code status.ceAttributes} next to each of {@link KindDescriptor#emittedEventTypes()}. Asked only
+     * for kinds that emit events. Override it when the adapter derives its source from something other than the
+     * {@link AdapterEnv#ARN} it is given.
+     *
+     * @return by default the {@link AdapterEnv#ARN} variable of {@link #adapter} (by convention {@code spec.arn},
+     *     which adapters use as their source), or the empty string when the adapter gets none
+     */
+    default String eventSource(ObjectContext<S> object) {
+        return adapter(object).env().getOrDefault(AdapterEnv.ARN, "");
+    }
 }

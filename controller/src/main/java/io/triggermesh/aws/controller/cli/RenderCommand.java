@@ -1,12 +1,14 @@
 package io.triggermesh.aws.controller.cli;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.triggermesh.aws.controller.config.ControllerSettings;
-import io.triggermesh.aws.controller.desired.DesiredObjects;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
+import io.triggermesh.aws.controller.reconcile.GivenObjects;
+import io.triggermesh.aws.controller.reconcile.Preview;
 import io.triggermesh.aws.controller.validation.ObjectValidator;
 import io.triggermesh.aws.controller.validation.ValidatedObject;
 import io.triggermesh.aws.spi.Problem;
@@ -14,7 +16,8 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +27,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code render -f object.yaml [-f existing.yaml ...]}: the ServiceAccount, Secret, Deployment and Service the
- * controller would apply for an object, given objects that already exist (for example an unmanaged
- * ServiceAccount). Pure desired state: no cluster, no AWS. Secret values are never printed.
+ * controller would apply for an object, given objects that already exist (a ServiceAccount, the Secrets it refers
+ * to, the sink). It runs the controller's own pipeline of steps against those objects instead of a cluster
+ * ({@link Preview}), so what it prints is what the controller writes, merged onto the existing objects. No cluster,
+ * no AWS. Secret values are never printed.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.CODE_0, ExitCodes.CODE_1, ExitCodes.CODE_2, ExitCodes.CODE_3},
@@ -73,17 +78,28 @@ public class RenderCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.PROBLEMS;
         }
-        Optional<ServiceAccount> existingSa = documents.stream().filter(d -> d.kind().equals("ServiceAccount"))
-                .map(d -> Serialization.unmarshal(d.object().toString(), ServiceAccount.class)).findFirst();
-        DesiredObjects desired = DesiredObjects.compute(validated, document.object(), existingSa,
-                settings.adapterSettings());
-        desired.warnings().forEach(w -> err.println("warning: " + w));
-        for (HasMetadata object : desired.all()) {
-            out.print(Serialization.asYaml(object instanceof Secret secret ? DesiredObjects.redacted(secret)
-                    : object));
+        GivenObjects existing = new GivenObjects(documents.stream().filter(d -> d != document)
+                .map(d -> Serialization.unmarshal(d.object().toString(), GenericKubernetesResource.class)).toList());
+        Preview preview = Preview.of(validated, Serialization.unmarshal(document.object().toString(),
+                GenericKubernetesResource.class), existing, settings.adapterSettings());
+        preview.warnings().forEach(w -> err.println("warning: " + w));
+        for (HasMetadata object : preview.objects()) {
+            out.print(Serialization.asYaml(object instanceof Secret secret ? redacted(secret) : object));
         }
         out.flush();
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /** A copy of {@code secret} whose values are replaced, for printing. */
+    static Secret redacted(Secret secret) {
+        Map<String, String> data = new TreeMap<>();
+        if (secret.getData() != null) {
+            secret.getData().keySet().forEach(key -> data.put(key, "<redacted>"));
+        }
+        if (secret.getStringData() != null) {
+            secret.getStringData().keySet().forEach(key -> data.put(key, "<redacted>"));
+        }
+        return new SecretBuilder(secret).withData(null).withStringData(data).build();
     }
 }

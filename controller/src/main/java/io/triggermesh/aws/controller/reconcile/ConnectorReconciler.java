@@ -5,29 +5,18 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.auth.credentials.ObjectCredentials;
-import io.triggermesh.aws.auth.env.AdapterEnvPlan;
-import io.triggermesh.aws.auth.env.AdapterEnvironment;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.auth.model.OwnerObject;
-import io.triggermesh.aws.auth.serviceaccount.ServiceAccountPlan;
-import io.triggermesh.aws.controller.desired.AdapterInput;
 import io.triggermesh.aws.controller.desired.AdapterSettings;
-import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import io.triggermesh.aws.controller.kube.EventRecorder;
 import io.triggermesh.aws.controller.plugins.LoadedKind;
 import io.triggermesh.aws.controller.validation.ObjectValidator;
 import io.triggermesh.aws.controller.validation.ValidatedObject;
-import io.triggermesh.aws.spi.AdapterWorkload;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Problem;
-import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
-import io.triggermesh.aws.spi.api.Redaction;
-import io.triggermesh.aws.spi.api.Sink;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The common reconcile of every connector kind. Each pass computes the desired state from the object and writes
- * only what differs, so a pass over an unchanged object makes no writes and no AWS calls.
+ * The common reconcile of every connector kind: validation, the finalizer, then the {@link DesiredPipeline} (the
+ * same steps {@code render} runs) against the API server with the steps that call AWS, then the status. Each pass
+ * writes only what differs, so a pass over an unchanged object makes no writes and no AWS calls.
  */
 public final class ConnectorReconciler {
 
@@ -49,13 +39,12 @@ public final class ConnectorReconciler {
     private final ObjectValidator validator;
     private final EventRecorder events;
     private final ServiceAccountStep serviceAccounts;
-    private final CredentialsStep credentials;
     private final IdentityCheckStep identityCheck;
     private final ResourcesStep resources;
-    private final SinkResolver sinks;
-    private final WorkloadStep workloads;
     private final Finalization finalization;
-    private final AdapterSettings settings;
+    private final Cluster cluster;
+    private final DesiredPipeline pipeline;
+    private final DesiredPipeline.LiveSteps live = new Live();
     private final Clock clock;
     /** Successful ensures whose status write has not landed yet, so retries do not call AWS again. */
     private final EnsuredMemory ensuredMemory;
@@ -88,12 +77,10 @@ public final class ConnectorReconciler {
         this.validator = validator;
         this.events = events;
         this.serviceAccounts = new ServiceAccountStep(client);
-        this.credentials = new CredentialsStep(client);
         this.resources = new ResourcesStep(objectCredentials, settings);
-        this.sinks = new SinkResolver(client, crossNamespaceSinks);
-        this.workloads = new WorkloadStep(client);
         this.finalization = new Finalization(client, resources, serviceAccounts, events, cleanupAttempts);
-        this.settings = settings;
+        this.cluster = new ApiCluster(client);
+        this.pipeline = new DesiredPipeline(settings, crossNamespaceSinks, false);
         this.clock = clock;
         this.ensuredMemory = new EnsuredMemory(clock);
     }
@@ -133,51 +120,37 @@ public final class ConnectorReconciler {
             finalization.addFinalizer(kind, object);
             return Result.done();  // the update triggers the next pass
         }
-        AwsAuth auth = validated.auth();
-        Result result = Result.done();
+        Pass pass = new Pass(kind, object, owner, validated, status);
+        pipeline.run(pass, cluster, live);
+        writeStatus(kind, object, owner, status);
+        return pass.result();
+    }
 
-        String serviceAccountName = null;
-        if (auth.iam() != null) {
-            ServiceAccountPlan plan;
-            try {
-                plan = serviceAccounts.apply(owner, auth.iam());
-            } catch (KubernetesClientException e) {
-                if (!ApiRejection.is(e)) {
-                    throw e;
-                }
-                // Without its ServiceAccount the adapter cannot run as intended: report, retry with backoff.
-                status.condition(ApiRejection.condition(Condition.SERVICE_ACCOUNT_READY, "write the ServiceAccount of "
-                        + owner.displayName(), e, true));
-                writeStatus(kind, object, owner, status);
-                return Result.retry(ApiRejection.REASON);
+    /** The steps of the pipeline that ask AWS or list the cluster, which {@code render} does not run. */
+    private final class Live implements DesiredPipeline.LiveSteps {
+
+        @Override
+        public void releaseServiceAccounts(Pass pass) {
+            serviceAccounts.releaseOthers(pass.owner, pass.serviceAccountName);
+        }
+
+        @Override
+        public void checkIdentity(Pass pass) {
+            IdentityCheckStep.Outcome identity = identityCheck.apply(pass.owner, pass.validated.auth(),
+                    pass.serviceAccountName, pass.credentialsVersion, pass.credentialsHold);
+            pass.status.field("auth", identity.auth());
+            if (identity.condition() != null) {
+                pass.status.condition(identity.condition());
             }
-            serviceAccountName = plan.serviceAccountName();
-            status.condition(ServiceAccountStep.condition(plan)).field("serviceAccountName", serviceAccountName);
+            pass.and(identity.result());
         }
-        serviceAccounts.releaseOthers(owner, serviceAccountName);
 
-        AdapterEnvPlan envPlan = AdapterEnvironment.render(owner, auth);
-        CredentialsStep.Outcome credentialsOutcome = credentials.apply(owner, envPlan);
-        status.condition(credentialsOutcome.condition());
-        if (ApiRejection.REASON.equals(credentialsOutcome.condition().reason())) {
-            result = result.and(Result.retry(ApiRejection.REASON));
-        } else if (!credentialsOutcome.condition().holds()) {
-            // The fix (creating the Secret or its key) happens outside, and the controller watches no Secrets.
-            result = result.and(Result.requeueAfter(Duration.ofSeconds(30)));
-        }
-        IdentityCheckStep.Outcome identity = identityCheck.apply(owner, auth, serviceAccountName,
-                credentialsOutcome.credentialsVersion(), credentialsOutcome.condition().holds());
-        status.field("auth", identity.auth());
-        if (identity.condition() != null) {
-            status.condition(identity.condition());
-        }
-        result = result.and(identity.result());
-
-        Map<String, String> pluginStatus = object.pluginStatus();
-        if (kind.descriptor().managesAwsResources()) {
-            String fingerprint = fingerprint(object, credentialsOutcome.credentialsVersion(), serviceAccountName);
+        @Override
+        public void ensureResources(Pass pass) {
+            StatusBuilder status = pass.status;
+            String fingerprint = fingerprint(pass.object, pass.credentialsVersion, pass.serviceAccountName);
             Optional<Condition> before = status.previous(Condition.RESOURCES_READY);
-            Optional<EnsuredMemory.Entry> remembered = ensuredMemory.recall(owner.uid(), fingerprint);
+            Optional<EnsuredMemory.Entry> remembered = ensuredMemory.recall(pass.owner.uid(), fingerprint);
             if (before.isPresent() && before.get().holds()
                     && fingerprint.equals(status.currentField("resourcesFingerprint"))) {
                 status.condition(before.get()).field("resourcesFingerprint", fingerprint)
@@ -186,53 +159,20 @@ public final class ConnectorReconciler {
                 // Ensured already, but the status recording it did not land: reuse that instead of calling AWS.
                 status.condition(remembered.get().condition()).field("resourcesFingerprint", fingerprint)
                         .field("awsIdentity", remembered.get().identity());
-                pluginStatus = new LinkedHashMap<>(remembered.get().pluginStatus());
+                pass.pluginStatus = new LinkedHashMap<>(remembered.get().pluginStatus());
             } else {
-                ResourcesStep.Ensured ensured = ensure(kind.kind(), context(kind, object, owner, validated, pluginStatus),
-                        owner, auth, serviceAccountName);
+                ResourcesStep.Ensured ensured = ensure(pass.kind.kind(), pass.context(), pass.owner,
+                        pass.validated.auth(), pass.serviceAccountName);
                 status.condition(ensured.condition());
-                result = result.and(ensured.result());
+                pass.and(ensured.result());
                 if (ensured.outcome() != null) {
-                    pluginStatus = new LinkedHashMap<>(ensured.outcome().statusFields());
+                    pass.pluginStatus = new LinkedHashMap<>(ensured.outcome().statusFields());
                     status.field("resourcesFingerprint", fingerprint).field("awsIdentity", ensured.identity());
-                    ensuredMemory.remember(owner.uid(), fingerprint, ensured.condition(), ensured.identity(),
-                            pluginStatus);
+                    ensuredMemory.remember(pass.owner.uid(), fingerprint, ensured.condition(), ensured.identity(),
+                            pass.pluginStatus);
                 }
             }
         }
-        pluginStatus.forEach(status::field);
-
-        String sinkUri = null;
-        if (kind.descriptor().role() == Role.SOURCE) {
-            SinkResolver.Resolution sink = sinks.resolve(read(object, "sink", Sink.class), owner.namespace());
-            // status is readable by more people than the Secrets: no user info or query token there.
-            status.condition(sink.condition()).field("sinkUri", Redaction.uriForDisplay(sink.uri()));
-            sinkUri = sink.uri();
-            if (sinkUri == null) {
-                result = result.and(Result.requeueAfter(Duration.ofSeconds(30)));
-            }
-        }
-
-        boolean resourcesReady = status.holdsOrAbsent(Condition.RESOURCES_READY);
-        if (resourcesReady && (kind.descriptor().role() == Role.TARGET || sinkUri != null)) {
-            AdapterWorkload workload = adapter(kind.kind(), context(kind, object, owner, validated, pluginStatus));
-            AdapterInput input = new AdapterInput(owner, workload, envPlan, sinkUri, serviceAccountName,
-                    read(object, "adapterOverrides", AdapterOverrides.class), credentialsOutcome.credentialsVersion(),
-                    settings);
-            StepOutcome deployed = workloads.apply(input);
-            status.condition(deployed.condition());
-            result = result.and(deployed.result());
-            // Not someone else's Service: a source following this address would send events to their adapter.
-            if (workload.receivesHttp() && !Ownership.REASON.equals(deployed.condition().reason())) {
-                status.field("address", Map.of("url", AdapterWorkloads.addressUrl(owner)));
-            }
-        } else {
-            status.condition(Condition.isFalse(Condition.DEPLOYED, "WaitingForDependencies",
-                    "the adapter is deployed once its AWS resources and sink are ready"));
-        }
-        status.field("ceAttributes", ceAttributes(kind, object));
-        writeStatus(kind, object, owner, status);
-        return result;
     }
 
     private <S> ResourcesStep.Ensured ensure(ConnectorKind<S> kind, ObjectContext<?> context, OwnerObject owner,
@@ -240,18 +180,6 @@ public final class ConnectorReconciler {
         @SuppressWarnings("unchecked")
         ObjectContext<S> typed = (ObjectContext<S>) context;
         return resources.ensure(kind, typed, owner, auth, serviceAccountName);
-    }
-
-    private static <S> AdapterWorkload adapter(ConnectorKind<S> kind, ObjectContext<?> context) {
-        @SuppressWarnings("unchecked")
-        ObjectContext<S> typed = (ObjectContext<S>) context;
-        return kind.adapter(typed);
-    }
-
-    static ObjectContext<Object> context(LoadedKind kind, ObjectView object, OwnerObject owner,
-                                         ValidatedObject validated, Map<String, String> pluginStatus) {
-        return new ObjectContext<>(kind.descriptor().kind(), owner.namespace(), owner.name(), owner.uid(),
-                object.generation(), validated.spec(), pluginStatus);
     }
 
     private void writeStatus(LoadedKind kind, ObjectView object, OwnerObject owner, StatusBuilder status) {
@@ -304,22 +232,8 @@ public final class ConnectorReconciler {
         return out;
     }
 
-    private static List<Map<String, String>> ceAttributes(LoadedKind kind, ObjectView object) {
-        List<Map<String, String>> out = new ArrayList<>();
-        String source = object.node().path("spec").path("arn").asText("");
-        for (String type : kind.descriptor().emittedEventTypes()) {
-            out.add(Map.of("type", type, "source", source));
-        }
-        return out;
-    }
-
     private static String fingerprint(ObjectView object, String credentialsVersion, String serviceAccountName) {
         JsonNode spec = object.node().path("spec");
         return Digests.short16(spec.toString() + "|" + credentialsVersion + "|" + serviceAccountName);
-    }
-
-    private static <T> T read(ObjectView object, String field, Class<T> type) {
-        JsonNode node = object.node().path("spec").path(field);
-        return node.isMissingNode() || node.isNull() ? null : Json.MAPPER.convertValue(node, type);
     }
 }

@@ -52,7 +52,7 @@ final class Finalization {
         if (validated.spec() != null && validated.auth() != null) {
             int attempt = attempts.next(owner.uid());
             try {
-                cleanup(kind.kind(), ConnectorReconciler.context(kind, object, owner, validated,
+                cleanup(kind.kind(), Pass.context(kind, object, owner, validated,
                         object.pluginStatus()), owner, validated, object);
                 events.normal(owner, "CleanedUp", "removed the AWS resources this object managed");
             } catch (CredentialsUnavailableException e) {

@@ -39,30 +39,9 @@ final class Ownership {
                 + " and this object takes the name over");
     }
 
-    /** The outcome of a step that found {@code existing} in the way. */
-    static StepOutcome outcome(String type, HasMetadata existing, OwnerObject owner) {
-        return StepOutcome.of(notOwned(type, existing, owner), Result.requeueAfter(RECHECK));
-    }
-
-    /** Stops an apply before it writes over {@code existing} when that is not controlled by {@code owner}. */
-    static void requireControlled(HasMetadata existing, OwnerObject owner) {
-        if (existing != null && !controlledBy(existing, owner)) {
-            throw new NotOwned(existing);
-        }
-    }
-
-    /** Thrown by {@link #requireControlled} and turned into {@link #outcome} by the step. */
-    static final class NotOwned extends RuntimeException {
-        private final transient HasMetadata existing;
-
-        NotOwned(HasMetadata existing) {
-            super(null, null, false, false);
-            this.existing = existing;
-        }
-
-        HasMetadata existing() {
-            return existing;
-        }
+    /** The outcome of a step that found {@code existing} in the way: no write, a condition, a check in a minute. */
+    static <T> StepOutcome<T> outcome(String type, HasMetadata existing, OwnerObject owner) {
+        return StepOutcome.blocked(notOwned(type, existing, owner), Result.requeueAfter(RECHECK));
     }
 
     private static String controller(HasMetadata existing) {

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Applies auth-core's ServiceAccount plan: creates or updates the object's ServiceAccount, never touches an
- * unmanaged one, and releases ServiceAccounts the object no longer uses.
+ * The ServiceAccount step: auth-core's plan turned into the write that creates or updates the object's
+ * ServiceAccount (never an unmanaged one), and the release of ServiceAccounts the object no longer uses.
  */
 final class ServiceAccountStep {
 
@@ -30,23 +30,26 @@ final class ServiceAccountStep {
         this.client = client;
     }
 
-    /** The applied plan; its warnings become a ServiceAccountReady=False condition of severity Warning. */
-    ServiceAccountPlan apply(OwnerObject owner, Iam iam) {
+    /**
+     * The plan for the ServiceAccount {@code owner}'s adapter runs as, read against {@code cluster}: a new one is
+     * created from the plan, a managed one is the existing object with the plan's fields set (everything else it
+     * carries, such as imagePullSecrets, stays), an unmanaged one is not written. Its warnings become a
+     * ServiceAccountReady=False condition of severity Warning.
+     */
+    static StepOutcome<ServiceAccountPlan> desired(OwnerObject owner, Iam iam, Cluster cluster) {
         String name = ServiceAccountNames.serviceAccountName(owner, iam);
-        ServiceAccount existing = client.serviceAccounts().inNamespace(owner.namespace()).withName(name).get();
+        ServiceAccount existing = cluster.get(ServiceAccount.class, owner.namespace(), name);
         ServiceAccountPlan plan = ServiceAccountPlanner.plan(owner, iam,
                 Optional.ofNullable(existing).map(ServiceAccounts::state));
-        switch (plan.action()) {
-            case CREATE -> client.resource(ServiceAccounts.create(owner.namespace(), plan.desired().orElseThrow()))
-                    .create();
-            case UPDATE -> client.resource(ServiceAccounts.applyTo(existing, plan.desired().orElseThrow()))
-                    .update();
-            case NONE -> {
-                // Unchanged, or unmanaged: used as it is.
-            }
-            default -> throw new IllegalStateException(plan.action().toString());
-        }
-        return plan;
+        List<Change> changes = switch (plan.action()) {
+            case CREATE -> List.of(Change.create(ServiceAccounts.create(owner.namespace(),
+                    plan.desired().orElseThrow())));
+            case UPDATE -> List.of(Change.update(ServiceAccounts.applyTo(existing, plan.desired().orElseThrow())));
+            // Unchanged (kept as it is), or unmanaged: used as it is and never written.
+            case NONE -> existing != null && ServiceAccounts.state(existing).isManaged()
+                    ? List.of(Change.keep(existing)) : List.of();
+        };
+        return StepOutcome.of(plan, condition(plan), Result.done(), changes);
     }
 
     /** Releases every managed ServiceAccount that references {@code owner} except {@code keep} (may be null). */

@@ -1,7 +1,6 @@
 package io.triggermesh.aws.controller.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import io.triggermesh.aws.controller.desired.SinkRefs;
@@ -25,14 +24,12 @@ final class SinkResolver {
 
     static final String CROSS_NAMESPACE_REASON = "CrossNamespaceSinkRefused";
 
-    private final KubernetesClient client;
     private final boolean crossNamespace;
 
     /** The reason of a {@code sink.ref} to a kind that never has an address. */
     static final String NOT_ADDRESSABLE_REASON = "SinkNotAddressable";
 
-    SinkResolver(KubernetesClient client, boolean crossNamespace) {
-        this.client = client;
+    SinkResolver(boolean crossNamespace) {
         this.crossNamespace = crossNamespace;
     }
 
@@ -40,7 +37,8 @@ final class SinkResolver {
     record Resolution(String uri, Condition condition) {
     }
 
-    Resolution resolve(Sink sink, String objectNamespace) {
+    /** Resolves {@code sink} of a source in {@code objectNamespace}, reading a ref's object from {@code cluster}. */
+    Resolution resolve(Sink sink, String objectNamespace, Cluster cluster) {
         if (sink == null) {
             return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, "SinkMissing",
                     "spec.sink is required: set spec.sink.ref or spec.sink.uri"));
@@ -72,8 +70,7 @@ final class SinkResolver {
                 + " controller or has no status.address.url";
         GenericKubernetesResource target;
         try {
-            target = client.genericKubernetesResources(ref.apiVersion(), ref.kind()).inNamespace(namespace)
-                    .withName(ref.name()).get();
+            target = cluster.get(ref.apiVersion(), ref.kind(), namespace, ref.name());
         } catch (KubernetesClientException | IllegalArgumentException e) {
             return notFound(elsewhere ? unresolved : "cannot read sink " + label + ": " + e.getMessage());
         }
@@ -86,6 +83,22 @@ final class SinkResolver {
             return found(url);
         }
         return notFound(elsewhere ? unresolved : "sink " + label + " has no status.address.url yet");
+    }
+
+    /**
+     * What {@code render} puts in K_SINK for a sink it could not resolve from the objects it was given: the
+     * controller would resolve it in the cluster (or, for a ref into another namespace, refuse it by default).
+     */
+    static String placeholder(Sink sink, String objectNamespace) {
+        if (sink == null || sink.ref() == null) {
+            return "<spec.sink>";
+        }
+        SinkRef ref = sink.ref();
+        String namespace = SinkRefs.namespace(ref, objectNamespace);
+        if (!namespace.equals(objectNamespace)) {
+            return "<refused: " + SinkRefs.refusal(ref, objectNamespace) + ">";
+        }
+        return "<status.address.url of " + ref.kind() + " " + namespace + "/" + ref.name() + ">";
     }
 
     private static Resolution found(String uri) {

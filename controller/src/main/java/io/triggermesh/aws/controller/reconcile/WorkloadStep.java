@@ -3,108 +3,111 @@ package io.triggermesh.aws.controller.reconcile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.controller.desired.AdapterInput;
 import io.triggermesh.aws.controller.desired.AdapterNames;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Applies the adapter Deployment (and a target's Service). Each carries a digest of its desired form; an object
- * whose digest and key fields match is not written, so unchanged objects cost no writes even though the API server
- * adds defaults to what we send.
+ * The adapter Deployment (and a target's Service) as writes. Each carries a digest of its desired form; an object
+ * whose digest and key fields match is kept as it is, so unchanged objects cost no writes even though the API server
+ * adds defaults to what we send. Objects this object does not control are never written (see {@link Ownership}).
  */
 final class WorkloadStep {
 
     static final String DESIRED_DIGEST = "triggermesh.io/desired-digest";
 
-    private final KubernetesClient client;
-
-    WorkloadStep(KubernetesClient client) {
-        this.client = client;
+    private WorkloadStep() {
     }
 
-    /**
-     * Applies the Deployment and Service; {@code Deployed} follows the Deployment's availability (see
-     * {@link DeploymentAvailability}), or says which write the API server refused.
-     */
-    StepOutcome apply(AdapterInput input) {
+    /** The Deployment to create or update, or kept as it is. */
+    static StepOutcome<Void> deployment(AdapterInput input, Cluster cluster) {
         Deployment desired = AdapterWorkloads.deployment(input);
-        String name = desired.getMetadata().getName();
-        Deployment current;
-        try {
-            current = applyDeployment(input, desired);
-        } catch (KubernetesClientException e) {
-            return rejected("write Deployment " + name, e);
-        } catch (Ownership.NotOwned e) {
-            return Ownership.outcome(Condition.DEPLOYED, e.existing(), input.owner());
+        Deployment existing = cluster.get(Deployment.class, input.owner().namespace(),
+                desired.getMetadata().getName());
+        if (existing != null && !Ownership.controlledBy(existing, input.owner())) {
+            return Ownership.outcome(Condition.DEPLOYED, existing, input.owner());
         }
-        try {
-            if (input.workload().receivesHttp()) {
-                applyService(AdapterWorkloads.service(input), input.owner());
-            } else {
-                deleteStaleService(input);
-            }
-        } catch (KubernetesClientException e) {
-            return rejected("write Service " + name, e);
-        } catch (Ownership.NotOwned e) {
-            return Ownership.outcome(Condition.DEPLOYED, e.existing(), input.owner());
-        }
-        new RenamedWorkloads(client).removePrevious(input.owner());
-        return StepOutcome.ok(DeploymentAvailability.condition(current));
-    }
-
-    /** The Deployment as the API server holds it after this pass. */
-    private Deployment applyDeployment(AdapterInput input, Deployment desired) {
-        Deployment existing = client.apps().deployments().inNamespace(input.owner().namespace())
-                .withName(desired.getMetadata().getName()).get();
-        Ownership.requireControlled(existing, input.owner());
         String digest = stamp(desired);
         if (existing == null) {
-            return client.resource(desired).create();
+            return writes(List.of(Change.create(desired)));
         }
         if (!digest.equals(annotation(existing)) || drifted(existing, desired)) {
             desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-            return client.resource(desired).update();
+            return writes(List.of(Change.update(desired)));
         }
-        return existing;
+        return writes(List.of(Change.keep(existing)));
     }
 
-    private static StepOutcome rejected(String what, KubernetesClientException e) {
+    /**
+     * A target's Service to create or update (or keep); for a source, the deletion of a Service this object
+     * controls under the workload's name (left from when it was a target).
+     */
+    static StepOutcome<Void> service(AdapterInput input, Cluster cluster) {
+        OwnerObject owner = input.owner();
+        if (!input.workload().receivesHttp()) {
+            Service stale = cluster.get(Service.class, owner.namespace(), AdapterNames.workload(owner));
+            // Only what this object controls, as for every other write: a Service someone else controls stays.
+            return writes(stale != null && Ownership.controlledBy(stale, owner)
+                    ? List.of(Change.delete(stale)) : List.of());
+        }
+        Service desired = AdapterWorkloads.service(input);
+        Service existing = cluster.get(Service.class, owner.namespace(), desired.getMetadata().getName());
+        if (existing != null && !Ownership.controlledBy(existing, owner)) {
+            return Ownership.outcome(Condition.DEPLOYED, existing, owner);
+        }
+        String digest = stamp(desired);
+        if (existing == null) {
+            return writes(List.of(Change.create(desired)));
+        }
+        if (digest.equals(annotation(existing))) {
+            return writes(List.of(Change.keep(existing)));
+        }
+        desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+        // The API server allocates clusterIP; keep it, it cannot change.
+        desired.getSpec().setClusterIP(existing.getSpec().getClusterIP());
+        desired.getSpec().setClusterIPs(existing.getSpec().getClusterIPs());
+        return writes(List.of(Change.update(desired)));
+    }
+
+    /**
+     * The deletion of the Deployment and Service an object with a dotted name got before names were made
+     * collision-free ({@link AdapterNames#previousWorkload}). Left alone, that adapter would keep running with the
+     * configuration it had, next to the new one. Only objects this object controls are deleted: under that name
+     * there may be the workload of another object (one named with dashes where this one has dots).
+     */
+    static StepOutcome<Void> previousNames(OwnerObject owner, Cluster cluster) {
+        List<Change> changes = new ArrayList<>();
+        AdapterNames.previousWorkload(owner).ifPresent(name -> {
+            deleteIfControlled(cluster.get(Deployment.class, owner.namespace(), name), owner, changes);
+            deleteIfControlled(cluster.get(Service.class, owner.namespace(), name), owner, changes);
+        });
+        return writes(changes);
+    }
+
+    /** The Deployed condition of a write of the Deployment or Service the API server refused. */
+    static StepOutcome<Void> rejected(String what, KubernetesClientException e) {
         if (!ApiRejection.is(e)) {
             throw e;
         }
-        return StepOutcome.of(ApiRejection.condition(Condition.DEPLOYED, what, e, true),
+        return StepOutcome.blocked(ApiRejection.condition(Condition.DEPLOYED, what, e, true),
                 Result.retry(ApiRejection.REASON));
     }
 
-    private void applyService(Service desired, OwnerObject owner) {
-        Service existing = client.services().inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName()).get();
-        Ownership.requireControlled(existing, owner);
-        String digest = stamp(desired);
-        if (existing == null) {
-            client.resource(desired).create();
-        } else if (!digest.equals(annotation(existing))) {
-            desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-            // The API server allocates clusterIP; keep it, it cannot change.
-            desired.getSpec().setClusterIP(existing.getSpec().getClusterIP());
-            desired.getSpec().setClusterIPs(existing.getSpec().getClusterIPs());
-            client.resource(desired).update();
+    private static void deleteIfControlled(HasMetadata existing, OwnerObject owner, List<Change> changes) {
+        if (existing != null && Ownership.controlledBy(existing, owner)) {
+            changes.add(Change.delete(existing));
         }
     }
 
-    private void deleteStaleService(AdapterInput input) {
-        Service stale = client.services().inNamespace(input.owner().namespace())
-                .withName(AdapterNames.workload(input.owner())).get();
-        // Only what this object controls, as for every other write: a Service someone else controls stays.
-        if (stale != null && Ownership.controlledBy(stale, input.owner())) {
-            client.resource(stale).delete();
-        }
+    private static StepOutcome<Void> writes(List<Change> changes) {
+        return StepOutcome.of(null, null, Result.done(), changes);
     }
 
     /** Someone edited what matters (image, env, args, ServiceAccount) without touching our digest. */
@@ -138,5 +141,4 @@ final class WorkloadStep {
         Map<String, String> annotations = resource.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(DESIRED_DIGEST);
     }
-
 }

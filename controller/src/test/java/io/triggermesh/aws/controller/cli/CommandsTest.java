@@ -304,6 +304,40 @@ class CommandsTest {
     }
 
     @Test
+    void renderKeepsWhatAnExistingManagedServiceAccountCarriesAsTheControllerDoes(@TempDir Path dir)
+            throws Exception {
+        Path object = Files.writeString(dir.resolve("object.yaml"), """
+                apiVersion: targets.triggermesh.io/v1alpha1
+                kind: AWSS3Target
+                metadata: {name: archive, namespace: default, uid: 0b5ee2d4-1c7e-4d5e-9f1a-000000000001}
+                spec:
+                  arn: arn:aws:s3:::test-bucket
+                  auth:
+                    iam: {roleArn: "arn:aws:iam::123456789012:role/archive", serviceAccount: team-sa}
+                """);
+        Path existing = Files.writeString(dir.resolve("sa.yaml"), """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: team-sa
+                  namespace: default
+                  labels: {app.kubernetes.io/managed-by: triggermesh-controller, team: payments}
+                  annotations: {team/contact: ops@example.com}
+                secrets: [{name: team-sa-token}]
+                imagePullSecrets: [{name: registry-credentials}]
+                """);
+
+        Run run = run("render", "-f", object.toString(), "-f", existing.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String serviceAccount = run.out().split("\n---\n")[0];
+        assertThat(serviceAccount).contains("kind: \"ServiceAccount\"", "name: \"registry-credentials\"",
+                "name: \"team-sa-token\"", "team: \"payments\"", "team/contact: \"ops@example.com\"",
+                "eks.amazonaws.com/role-arn: \"arn:aws:iam::123456789012:role/archive\"",
+                "uid: \"0b5ee2d4-1c7e-4d5e-9f1a-000000000001\"");
+    }
+
+    @Test
     void renderUsesAnExistingUnmanagedServiceAccountWithoutChangingIt(@TempDir Path dir) throws Exception {
         Path existing = dir.resolve("sa.yaml");
         Files.writeString(existing, """

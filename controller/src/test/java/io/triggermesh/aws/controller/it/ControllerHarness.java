@@ -38,6 +38,11 @@ final class ControllerHarness implements AutoCloseable {
         return runtime;
     }
 
+    /** A bean of this replica's application context, such as its settings or plugin registry. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** Reconcile passes this replica has run, from its own metrics. */
     long reconcilePasses() {
         return context.getBean(MeterRegistry.class).find("triggermesh.reconcile").timers().stream()
