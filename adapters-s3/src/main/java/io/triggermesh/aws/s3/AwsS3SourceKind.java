@@ -15,7 +15,7 @@ import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.ResourceOutcome;
 import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.api.Arn;
+import io.triggermesh.aws.spi.api.QueueArn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,14 +116,14 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
             b.knownAccountId().ifPresent(account -> values.put("account", account));
         });
         Optional<String> userQueue = object.spec().destinationQueueArn();
-        Optional<Arn> queue = userQueue.isPresent()
-                ? userQueue.flatMap(Arn::parse)
-                : Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN)).flatMap(Arn::parse);
-        queue.filter(arn -> arn.service().equals("sqs")).ifPresentOrElse(arn -> {
+        Optional<QueueArn> queue = userQueue.isPresent()
+                ? userQueue.flatMap(QueueArn::parse)
+                : Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN)).flatMap(QueueArn::parse);
+        queue.ifPresentOrElse(arn -> {
             values.put("partition", arn.partition());
-            putIfPresent(values, "region", arn.region());
-            putIfPresent(values, "account", arn.accountId());
-            values.put("queueName", arn.resource());
+            values.put("region", arn.region());
+            values.put("account", arn.accountId());
+            values.put("queueName", arn.name());
         }, () -> {
             if (userQueue.isEmpty()) {
                 values.put("queueName", QueueNames.forSource(object.namespace(), object.name()));
@@ -159,11 +159,5 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
                 .or(() -> Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN)).filter(a -> !a.isBlank()))
                 .ifPresent(queue -> env.put(S3AdapterEnv.QUEUE_ARN, queue));
         return AdapterWorkload.source(image, ADAPTER_MAIN_CLASS, env);
-    }
-
-    private static void putIfPresent(Map<String, String> values, String key, String value) {
-        if (!value.isEmpty()) {
-            values.put(key, value);
-        }
     }
 }
