@@ -1,13 +1,14 @@
 #!/bin/sh
 # Prepares a JVM application directory for a small, fast-starting container; run while building an image.
 #
-#   prepare-jvm.sh APP_DIR MAIN_CLASS|- TRAINING_RUN...
+#   prepare-jvm.sh APP_DIR MAIN_CLASS TRAINING_RUN...     the controller
+#   prepare-jvm.sh APP_DIR --adapter                       an adapter image
 #
 # APP_DIR holds the application's jars: APP_DIR/lib/*.jar, or APP_DIR/*.jar. MAIN_CLASS is written into the
-# argument file when every start uses the same one (the controller); "-" when the container's arguments name it
-# (adapters: the controller renders the main class as the first argument). Each TRAINING_RUN is one string of
-# program arguments (main class first when MAIN_CLASS is "-"); it runs for at most 30 s and may fail: only the
-# classes it loads matter.
+# argument file. Each TRAINING_RUN is one string of program arguments; it runs for at most 30 s and may fail: only
+# the classes it loads matter. --adapter: the main class is adapter-runtime's launcher, which starts the adapter
+# registered for the KIND the controller puts in the environment; the training runs are one per kind the jars serve
+# (the launcher's --kinds), so an image definition lists neither main classes nor kinds.
 #
 # Writes
 #   APP_DIR/java.args  the JVM options, class path and main class every start uses:  java @APP_DIR/java.args ARGS...
@@ -19,6 +20,11 @@ set -eu
 app=$1
 main=$2
 shift 2
+adapter=false
+if [ "$main" = "--adapter" ]; then
+    adapter=true
+    main=io.triggermesh.aws.adapter.AdapterLauncher
+fi
 
 if [ -d "$app/lib" ]; then
     classpath=$(ls "$app"/lib/*.jar | LC_ALL=C sort | paste -sd: -)
@@ -35,8 +41,8 @@ fi
 options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -XX:MaxDirectMemorySize=64m \
 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp"
 # Adapters: the log manager that keeps lines logged while stopping, chosen on the command line because the JDK picks
-# it with the first logger, which an adapter class's static field may create before adapter-runtime loads.
-if [ "$main" = "-" ]; then
+# it with the first logger (the launcher selects it too, before any adapter class loads).
+if [ "$adapter" = true ]; then
     options="$options -Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager"
 fi
 
@@ -45,21 +51,28 @@ launch() {
     # $1: extra JVM options; rest: program arguments
     extra=$1
     shift
-    if [ "$main" = "-" ]; then
-        # shellcheck disable=SC2086
-        timeout 30 java $options $extra -cp "$classpath" "$@"
-    else
-        # shellcheck disable=SC2086
-        timeout 30 java $options $extra -cp "$classpath" "$main" "$@"
-    fi
+    # shellcheck disable=SC2086
+    timeout 30 java $options $extra -cp "$classpath" "$main" "$@"
 }
 
 i=0
-for run in "$@"; do
-    i=$((i + 1))
+if [ "$adapter" = true ]; then
     # shellcheck disable=SC2086
-    launch "-XX:DumpLoadedClassList=$training/$i.classes" $run </dev/null >"$training/$i.log" 2>&1 || true
-done
+    kinds=$(java $options -cp "$classpath" "$main" --kinds) || { echo "prepare-jvm.sh: the launcher cannot list the kinds" >&2; exit 1; }
+    [ -n "$kinds" ] || { echo "prepare-jvm.sh: no adapter registered in $app" >&2; exit 1; }
+    for kind in $kinds; do
+        i=$((i + 1))
+        # Without the rest of its settings the adapter refuses to start: the classes it loaded until then matter.
+        KIND=$kind NAME=training NAMESPACE=training launch "-XX:DumpLoadedClassList=$training/$i.classes" \
+            </dev/null >"$training/$i.log" 2>&1 || true
+    done
+else
+    for run in "$@"; do
+        i=$((i + 1))
+        # shellcheck disable=SC2086
+        launch "-XX:DumpLoadedClassList=$training/$i.classes" $run </dev/null >"$training/$i.log" 2>&1 || true
+    done
+fi
 cat "$training"/*.classes > "$training/all.classes" 2>/dev/null || : > "$training/all.classes"
 
 # shellcheck disable=SC2086
@@ -72,9 +85,7 @@ java $options -Xshare:dump -XX:SharedClassListFile="$training/all.classes" -XX:S
     echo "-Xshare:auto"
     echo "-cp"
     echo "$classpath"
-    if [ "$main" != "-" ]; then
-        echo "$main"
-    fi
+    echo "$main"
 } > "$app/java.args"
 
 # The archive must map with exactly these options, or the image would silently start without it.

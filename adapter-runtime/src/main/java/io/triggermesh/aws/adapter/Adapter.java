@@ -1,8 +1,9 @@
 package io.triggermesh.aws.adapter;
 
 /**
- * One kind of adapter, as its {@code main} hands it to {@link AdapterRuntime#run}. {@link #start} reads what it needs
- * from the context, starts its work and returns the handle that stops it.
+ * What an adapter does once its process is set up. {@link #start} reads what it needs from the context, starts its
+ * work and returns the handle that stops it. A connector's adapters implement {@link KindAdapter}, so that
+ * {@link AdapterLauncher} finds them by kind.
  */
 @FunctionalInterface
 public interface Adapter {

@@ -10,16 +10,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one adapter process: configures logging (redacting every credential value), reads the environment, builds
  * the AWS clients, starts the {@link Adapter} and stops it on SIGTERM or SIGINT (graceful: long polls aborted, work
- * in progress finished, pending deletes flushed, then the clients closed). A main class is one line:
- * <pre>{@code
- * public static void main(String[] args) { AdapterRuntime.run("sqs-source", new SqsSourceAdapter()); }
- * }</pre>
- * Tests run adapters in-process with {@link #start(Map, Adapter)} and stop them with {@link #close()}.
+ * in progress finished, pending deletes flushed, then the clients closed). Adapter processes are started by
+ * {@link AdapterLauncher}, which finds the {@link KindAdapter} of the object's kind and calls {@link #run}; a connector
+ * writes no main class. Tests run adapters in-process with {@link #start(Map, Adapter)} and stop them with
+ * {@link #close()}.
  */
 public final class AdapterRuntime implements AutoCloseable {
 
     static {
-        // For launches without AdapterLogManager.JVM_OPTION; too late if a logger exists already (see run()).
+        // For launches neither through AdapterLauncher nor with AdapterLogManager.JVM_OPTION; too late if a logger
+        // exists already (see run()).
         if (System.getProperty(AdapterLogManager.PROPERTY) == null) {
             System.setProperty(AdapterLogManager.PROPERTY, AdapterLogManager.class.getName());
         }

@@ -31,8 +31,6 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
 
     public static final String KIND = "AWSS3Source";
     public static final String PLURAL = "awss3sources";
-    /** Main class of the source adapter (in {@code io.triggermesh.aws.s3.adapter}). */
-    public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.s3.adapter.S3SourceAdapterMain";
 
     static final String QUEUE_RESOURCE = "arn:${partition}:sqs:${region}:${account}:${queueName}";
     static final String BUCKET_RESOURCE = "arn:${partition}:s3:::${bucket}";
@@ -158,6 +156,6 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
         object.spec().destinationQueueArn()
                 .or(() -> Optional.ofNullable(object.status().get(S3SourceStatus.QUEUE_ARN)).filter(a -> !a.isBlank()))
                 .ifPresent(queue -> env.put(S3AdapterEnv.QUEUE_ARN, queue));
-        return AdapterWorkload.source(image, ADAPTER_MAIN_CLASS, env);
+        return AdapterWorkload.source(image, env);
     }
 }

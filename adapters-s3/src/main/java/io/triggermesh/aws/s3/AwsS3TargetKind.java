@@ -23,8 +23,6 @@ public final class AwsS3TargetKind implements ConnectorKind<AwsS3TargetSpec> {
 
     public static final String KIND = "AWSS3Target";
     public static final String PLURAL = "awss3targets";
-    /** Main class of the target adapter (in {@code io.triggermesh.aws.s3.adapter}). */
-    public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.s3.adapter.S3TargetAdapterMain";
     /** The type of the event the adapter replies with. */
     public static final String RESULT_EVENT_TYPE = "io.triggermesh.targets.aws.s3.result";
     /** The port the adapter receives CloudEvents on. */
@@ -75,7 +73,7 @@ public final class AwsS3TargetKind implements ConnectorKind<AwsS3TargetSpec> {
 
     @Override
     public AdapterWorkload adapter(ObjectContext<AwsS3TargetSpec> object) {
-        return AdapterWorkload.target(image, ADAPTER_MAIN_CLASS, Map.of(
+        return AdapterWorkload.target(image, Map.of(
                 S3AdapterEnv.ARN, object.spec().arn(),
                 S3AdapterEnv.DISCARD_CLOUDEVENT_CONTEXT, Boolean.toString(object.spec().discardsCloudEventContext())),
                 HTTP_PORT);

@@ -25,7 +25,6 @@ class S3AdapterWorkloadTest {
                 S3Fixtures.source(S3Fixtures.REGIONAL_BUCKET_ARN, "s3:ObjectCreated:*")));
 
         assertThat(workload.image()).isEqualTo(S3Fixtures.IMAGE);
-        assertThat(workload.mainClass()).isEqualTo("io.triggermesh.aws.s3.adapter.S3SourceAdapterMain");
         assertThat(workload.env()).containsExactlyEntriesOf(Map.of("ARN", S3Fixtures.REGIONAL_BUCKET_ARN));
         assertThat(workload.receivesHttp()).isFalse();
     }
@@ -64,7 +63,6 @@ class S3AdapterWorkloadTest {
         AdapterWorkload discarding = target.adapter(S3Fixtures.object(AwsS3TargetKind.KIND,
                 S3Fixtures.target(S3Fixtures.BUCKET_ARN, true, null)));
 
-        assertThat(plain.mainClass()).isEqualTo("io.triggermesh.aws.s3.adapter.S3TargetAdapterMain");
         assertThat(plain.httpPort()).hasValue(8080);
         assertThat(plain.env()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("ARN", S3Fixtures.BUCKET_ARN, "DISCARD_CLOUDEVENT_CONTEXT", "false"));

@@ -25,8 +25,6 @@ public final class AwsSqsSourceKind implements ConnectorKind<AwsSqsSourceSpec> {
 
     public static final String KIND = "AWSSQSSource";
     public static final String PLURAL = "awssqssources";
-    /** Main class of the source adapter (in {@code io.triggermesh.aws.sqs.adapter}). */
-    public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain";
     /** The CloudEvent type of the default message processor. */
     public static final String MESSAGE_EVENT_TYPE = "com.amazon.sqs.message";
     /** The CloudEvent type of the eventbridge message processor: every EventBridge event unwrapped. */
@@ -104,7 +102,7 @@ public final class AwsSqsSourceKind implements ConnectorKind<AwsSqsSourceSpec> {
         if (spec.queueOwnerAccountId() != null) {
             env.put(SqsAdapterEnv.QUEUE_OWNER_ACCOUNT_ID, spec.queueOwnerAccountId());
         }
-        return AdapterWorkload.source(image, ADAPTER_MAIN_CLASS, env);
+        return AdapterWorkload.source(image, env);
     }
 
     static Map<String, String> values(QueueArn queue) {

@@ -27,8 +27,6 @@ public final class AwsSqsTargetKind implements ConnectorKind<AwsSqsTargetSpec> {
 
     public static final String KIND = "AWSSQSTarget";
     public static final String PLURAL = "awssqstargets";
-    /** Main class of the target adapter (in {@code io.triggermesh.aws.sqs.adapter}). */
-    public static final String ADAPTER_MAIN_CLASS = "io.triggermesh.aws.sqs.adapter.SqsTargetAdapterMain";
     /** The type of the event the adapter replies with. */
     public static final String RESULT_EVENT_TYPE = "io.triggermesh.targets.aws.sqs.result";
     /** The port the adapter receives CloudEvents on. */
@@ -88,7 +86,7 @@ public final class AwsSqsTargetKind implements ConnectorKind<AwsSqsTargetSpec> {
         if (spec.messageGroupId() != null) {
             env.put(SqsAdapterEnv.MESSAGE_GROUP_ID, spec.messageGroupId());
         }
-        return AdapterWorkload.target(image, ADAPTER_MAIN_CLASS, env, HTTP_PORT);
+        return AdapterWorkload.target(image, env, HTTP_PORT);
     }
 
     private static Optional<String> messageGroupProblem(AwsSqsTargetSpec spec) {

@@ -26,7 +26,6 @@ class SqsAdapterWorkloadTest {
         AdapterWorkload workload = source.adapter(SqsFixtures.object(AwsSqsSourceKind.KIND,
                 SqsFixtures.source(SqsFixtures.QUEUE_ARN)));
 
-        assertThat(workload.mainClass()).isEqualTo("io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain");
         assertThat(workload.receivesHttp()).isFalse();
         assertThat(workload.env()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("ARN", SqsFixtures.QUEUE_ARN, "MESSAGE_PROCESSOR", "default"));
@@ -52,7 +51,6 @@ class SqsAdapterWorkloadTest {
         AdapterWorkload workload = target.adapter(SqsFixtures.object(AwsSqsTargetKind.KIND,
                 new AwsSqsTargetSpec(SqsFixtures.FIFO_QUEUE_ARN, null, "orders", true, null)));
 
-        assertThat(workload.mainClass()).isEqualTo("io.triggermesh.aws.sqs.adapter.SqsTargetAdapterMain");
         assertThat(workload.httpPort()).hasValue(8080);
         assertThat(workload.env()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "ARN", SqsFixtures.FIFO_QUEUE_ARN, "MESSAGE_GROUP_ID", "orders",

@@ -13,6 +13,11 @@ public final class AdapterEnv {
     public static final String NAME = "NAME";
     /** Namespace of the connector object the adapter serves; set by the controller. */
     public static final String NAMESPACE = "NAMESPACE";
+    /**
+     * The kind of the connector object the adapter serves ({@code AWSSQSSource}); set by the controller. The adapter
+     * launcher of adapter-runtime starts the adapter registered for this kind.
+     */
+    public static final String KIND = "KIND";
     /** The sink of a source: an absolute http(s) URL; set by the controller. */
     public static final String K_SINK = "K_SINK";
     /** How long one POST to the sink may take, in seconds. */
@@ -64,7 +69,7 @@ public final class AdapterEnv {
     public static final String AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
 
     /** Variables the controller sets for every adapter: a plugin's env and the user's overrides never replace them. */
-    public static final Set<String> SET_BY_CONTROLLER = Set.of(NAME, NAMESPACE, K_SINK);
+    public static final Set<String> SET_BY_CONTROLLER = Set.of(NAME, NAMESPACE, KIND, K_SINK);
     /** The static credential variables, rendered from {@code spec.auth} as secretKeyRefs only. */
     public static final Set<String> STATIC_CREDENTIALS = Set.of(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
             AWS_SESSION_TOKEN);

@@ -23,7 +23,7 @@ class AdapterEnvTest {
 
     @Test
     void theControllersVariablesAndTheStaticCredentialsAreTheContractsSets() {
-        assertThat(AdapterEnv.SET_BY_CONTROLLER).containsExactlyInAnyOrder("NAME", "NAMESPACE", "K_SINK");
+        assertThat(AdapterEnv.SET_BY_CONTROLLER).containsExactlyInAnyOrder("NAME", "NAMESPACE", "KIND", "K_SINK");
         assertThat(AdapterEnv.STATIC_CREDENTIALS)
                 .containsExactlyInAnyOrder("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
     }

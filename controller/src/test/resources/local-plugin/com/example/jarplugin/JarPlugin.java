@@ -39,7 +39,7 @@ public class JarPlugin implements ConnectorPlugin {
 
     @Override
     public List<ConnectorKind<?>> kinds() {
-        KindDescriptor<Spec> descriptor = KindDescriptor.builder(Role.SOURCE, "AWSJarSource", Spec.class)
+        KindDescriptor<Spec> descriptor = KindDescriptor.builder(Role.SOURCE, JarAdapter.KIND, Spec.class)
                 .emits("com.example.jar")
                 .adapterPermission(IamPermission.of("Read", List.of("sqs:ReceiveMessage"),
                         "arn:${partition}:sqs:${region}:${account}:${queue}"))
@@ -52,8 +52,7 @@ public class JarPlugin implements ConnectorPlugin {
 
             @Override
             public AdapterWorkload adapter(ObjectContext<Spec> object) {
-                return AdapterWorkload.source("example/jar-adapter:1", JarAdapter.class.getName(),
-                        Map.of("ARN", object.spec().arn()));
+                return AdapterWorkload.source("example/jar-adapter:1", Map.of("ARN", object.spec().arn()));
             }
         });
     }

@@ -3,9 +3,6 @@ package io.triggermesh.aws.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,33 +21,24 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bundled distribution (target/triggermesh-aws-VERSION): the controller jar runs its commands with the bundled
- * plugins, the image definitions hold the main classes the controller renders, and the image preparation
- * (prepare-jvm.sh: java.args and the AppCDS archive) yields entrypoints that start, with the archive mapped. Docker
- * cannot run here; this is everything the images do except pulling the base image.
+ * plugins, and the controller image's preparation (prepare-jvm.sh: java.args and the AppCDS archive) yields an
+ * entrypoint that starts, with the archive mapped. The adapter images are {@link AdapterImagesIT}'s. Docker cannot run
+ * here; this is everything the images do except pulling the base image.
  */
 class DistributionIT {
-
-    private static final Pattern CLASS_LOADING_FAILURE =
-            Pattern.compile("ClassNotFoundException|NoClassDefFoundError|Could not find or load main class"
-                    + "|UnsupportedClassVersionError|NoSuchMethodError");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Path dist = Path.of(System.getProperty("distribution.directory",
             "target/triggermesh-aws-0.1.0-SNAPSHOT"));
 
     @Test
     void distributionHoldsEverythingAnInstallNeeds() {
-        for (String path : List.of("controller/controller.jar", "adapters/s3/lib", "adapters/sqs/lib",
-                "docker/controller.Dockerfile", "docker/adapter-s3.Dockerfile", "docker/adapter-sqs.Dockerfile",
-                "docker/prepare-jvm.sh", "charts/triggermesh-aws/Chart.yaml",
+        for (String path : List.of("controller/controller.jar", "adapters", "docker/controller.Dockerfile",
+                "docker/adapter.Dockerfile", "docker/prepare-jvm.sh", "charts/triggermesh-aws/Chart.yaml",
                 "charts/triggermesh-aws/crds/sources.triggermesh.io_awss3sources.yaml",
                 "crds/targets.triggermesh.io_awssqstargets.yaml", "examples/aws-credentials", "LICENSE")) {
             assertThat(dist.resolve(path)).as(path).exists();
@@ -112,28 +100,6 @@ class DistributionIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"awss3source", "awss3target", "awssqssource", "awssqstarget"})
-    void mainClassTheControllerRendersIsInTheAdapterImageAndItsDockerfile(String fixture, @TempDir Path work)
-            throws Exception {
-        Path manifest = work.resolve(fixture + ".yaml");
-        try (var in = DistributionIT.class.getResourceAsStream("/fixtures/" + fixture + ".yaml")) {
-            Files.copy(in, manifest);
-        }
-        Processes.Outcome render = controller(work, "render", "-f", manifest.toString());
-        assertThat(render.exitCode()).as(render.output()).isZero();
-        JsonNode container = deploymentContainer(render.output());
-        String image = container.path("image").asText();
-        String main = container.at("/args/0").asText();
-        Matcher adapter = Pattern.compile("/adapter-([a-z0-9-]+):").matcher(image);
-        assertThat(adapter.find()).as(image).isTrue();
-        String name = adapter.group(1);
-
-        assertThat(classIn(dist.resolve("adapters/" + name + "/lib"), main)).as(main + " in adapters/" + name)
-                .isTrue();
-        assertThat(dockerfileMainClasses(dist.resolve("docker/adapter-" + name + ".Dockerfile"))).contains(main);
-    }
-
     @Test
     void controllerImagePreparationGivesAStartingEntrypointWithItsCdsArchive(@TempDir Path work) throws Exception {
         Path app = Files.createDirectories(work.resolve("app"));
@@ -157,47 +123,8 @@ class DistributionIT {
         assertThat(help.output()).contains("Commands:");
     }
 
-    @ParameterizedTest(name = "adapter-{0}")
-    @ValueSource(strings = {"s3", "sqs"})
-    void adapterImagePreparationGivesEntrypointsThatLoadEveryMainClass(String name, @TempDir Path work)
-            throws Exception {
-        Path app = Files.createDirectories(work.resolve("app"));
-        copyTree(dist.resolve("adapters/" + name + "/lib"), app.resolve("lib"));
-        List<String> mains = dockerfileMainClasses(dist.resolve("docker/adapter-" + name + ".Dockerfile"));
-        List<String> prepare = new ArrayList<>(List.of("sh", dist.resolve("docker/prepare-jvm.sh").toString(),
-                app.toString(), "-"));
-        prepare.addAll(mains);
-        Processes.Outcome prepared = Processes.run(prepare, Map.of(), Duration.ofMinutes(3), work);
-        assertThat(prepared.exitCode()).as(prepared.output()).isZero();
-
-        String args = "@" + strictArgs(app);
-        for (String main : mains) {
-            // As the controller starts it: the main class as the first argument. Without settings an adapter
-            // refuses to start (or waits for work); either way it must get that far.
-            Processes.Outcome start = Processes.run(Processes.javaCommand(args, main),
-                    Map.of("NAME", "distribution-test", "NAMESPACE", "test"), Duration.ofSeconds(15), work);
-            assertThat(CLASS_LOADING_FAILURE.matcher(start.output()).find()).as(main + ":\n" + start.output())
-                    .isFalse();
-            assertThat(start.output()).as(main).doesNotContain("shared archive file", "CDS is disabled",
-                    "No SLF4J providers");
-        }
-    }
-
-    @ParameterizedTest(name = "adapter-{0}")
-    @ValueSource(strings = {"s3", "sqs"})
-    void adapterImageCarriesExactlyOneSlf4jProviderTheJdkLoggingBridge(String name) throws IOException {
-        // The AWS SDK logs through SLF4J. Without a provider its warnings are dropped; with logback they would
-        // bypass the adapter's credential masking, which sits on java.util.logging.
-        try (Stream<Path> jars = Files.list(dist.resolve("adapters/" + name + "/lib"))) {
-            List<String> providers = jars.map(p -> p.getFileName().toString())
-                    .filter(f -> f.startsWith("slf4j-") && !f.startsWith("slf4j-api") || f.startsWith("logback-"))
-                    .toList();
-            assertThat(providers).singleElement().asString().startsWith("slf4j-jdk14-");
-        }
-    }
-
     /** java.args with -Xshare:on, so that a start fails instead of silently running without the archive. */
-    private static Path strictArgs(Path app) throws IOException {
+    static Path strictArgs(Path app) throws IOException {
         Path strict = app.resolve("java-strict.args");
         Files.writeString(strict, Files.readString(app.resolve("java.args")).replace("-Xshare:auto", "-Xshare:on"));
         return strict;
@@ -210,44 +137,13 @@ class DistributionIT {
         return Processes.run(command, Map.of(), Duration.ofSeconds(90), work);
     }
 
-    private static JsonNode deploymentContainer(String rendered) throws IOException {
-        var documents = YAML.readValues(YAML.getFactory().createParser(rendered), JsonNode.class);
-        while (documents.hasNext()) {
-            JsonNode document = documents.next();
-            if ("Deployment".equals(document.path("kind").asText())) {
-                return document.at("/spec/template/spec/containers/0");
-            }
-        }
-        throw new AssertionError("render printed no Deployment:\n" + rendered);
-    }
-
-    private static List<String> dockerfileMainClasses(Path dockerfile) throws IOException {
-        Matcher arg = Pattern.compile("ARG MAIN_CLASSES=\"([^\"]*)\"").matcher(Files.readString(dockerfile));
-        assertThat(arg.find()).as("ARG MAIN_CLASSES in " + dockerfile).isTrue();
-        return List.of(arg.group(1).trim().split("\\s+"));
-    }
-
     private static String runInstruction(String dockerfile) {
         String joined = dockerfile.replace("\\\n", " ");
         return joined.lines().filter(l -> l.startsWith("RUN ") && l.contains("prepare-jvm.sh")).findFirst()
                 .orElseThrow().replaceAll("&&.*", "");
     }
 
-    private static boolean classIn(Path lib, String className) throws IOException {
-        String entry = className.replace('.', '/') + ".class";
-        try (Stream<Path> jars = Files.list(lib)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                try (ZipFile zip = new ZipFile(jar.toFile())) {
-                    if (zip.getEntry(entry) != null) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

@@ -1,9 +1,9 @@
 package io.triggermesh.aws.sqs.adapter;
 
-import io.triggermesh.aws.adapter.Adapter;
 import io.triggermesh.aws.adapter.AdapterConfig;
 import io.triggermesh.aws.adapter.AdapterConfigException;
 import io.triggermesh.aws.adapter.AdapterContext;
+import io.triggermesh.aws.adapter.KindAdapter;
 import io.triggermesh.aws.adapter.events.S3EventNotifications;
 import io.triggermesh.aws.adapter.polling.MessageHandler;
 import io.triggermesh.aws.adapter.polling.QueueConsumer;
@@ -13,6 +13,7 @@ import io.triggermesh.aws.adapter.queues.SqsErrors;
 import io.triggermesh.aws.adapter.sink.CloudEventSender;
 import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.Shown;
+import io.triggermesh.aws.sqs.AwsSqsSourceKind;
 import io.triggermesh.aws.sqs.SqsAdapterEnv;
 import io.triggermesh.aws.sqs.api.MessageProcessor;
 import java.time.Duration;
@@ -29,9 +30,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * (S3 event notifications, one event per record) or {@code eventbridge} ({@link EventBridgeEvents}). Queue errors
  * at start are retried with a backoff and a clear log line, never in a tight loop.
  */
-public final class SqsSourceAdapter implements Adapter {
+public final class SqsSourceAdapter implements KindAdapter {
 
     private static final System.Logger LOG = System.getLogger(SqsSourceAdapter.class.getName());
+
+    @Override
+    public String kind() {
+        return AwsSqsSourceKind.KIND;
+    }
 
     @Override
     public AutoCloseable start(AdapterContext context) throws Exception {

@@ -2,10 +2,10 @@ package io.triggermesh.aws.sqs.adapter;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.triggermesh.aws.adapter.Adapter;
 import io.triggermesh.aws.adapter.AdapterConfig;
 import io.triggermesh.aws.adapter.AdapterConfigException;
 import io.triggermesh.aws.adapter.AdapterContext;
+import io.triggermesh.aws.adapter.KindAdapter;
 import io.triggermesh.aws.adapter.http.CloudEventReceiver;
 import io.triggermesh.aws.adapter.http.TargetReply;
 import io.triggermesh.aws.adapter.queues.QueueUrls;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link TargetReplies}). The queue URL is resolved with GetQueueUrl in the background; until then {@code /health}
  * answers 503 and events get the reason.
  */
-public final class SqsTargetAdapter implements Adapter {
+public final class SqsTargetAdapter implements KindAdapter {
 
     /** The largest message body sent, in bytes; SQS's own limit (1 MiB) when unset. */
     public static final String MAX_MESSAGE_BYTES = "MAX_MESSAGE_BYTES";
@@ -41,6 +41,11 @@ public final class SqsTargetAdapter implements Adapter {
     // The batch call's total limit was 256 KiB before SQS raised it; staying under it works with every SQS API.
     static final int MAX_BATCH_BYTES = 256 * 1024;
     static final Duration LINGER = Duration.ofMillis(2);
+
+    @Override
+    public String kind() {
+        return AwsSqsTargetKind.KIND;
+    }
 
     @Override
     public AutoCloseable start(AdapterContext context) throws Exception {

@@ -27,16 +27,18 @@ final class ChildAdapter implements AutoCloseable {
         this.process = process;
     }
 
-    static ChildAdapter start(String mainClass, Map<String, String> env) throws IOException {
+    /** Starts the adapter of {@code kind} as its image does: adapter-runtime's launcher, the kind in {@code KIND}. */
+    static ChildAdapter start(String kind, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.add("-cp");
         command.add(classpath());
-        command.add(mainClass);
+        command.add("io.triggermesh.aws.adapter.AdapterLauncher");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
+        builder.environment().put("KIND", kind);
         builder.environment().put("LOG_LEVEL", "warn");
         return new ChildAdapter(builder.start());
     }
@@ -89,10 +91,10 @@ final class ChildAdapter implements AutoCloseable {
     }
 
     /**
-     * Milliseconds from launching {@code mainClass} to its first AWS call, seen by a stub endpoint that answers
+     * Milliseconds from launching the adapter of {@code kind} to its first AWS call, seen by a stub endpoint that answers
      * every call with 500.
      */
-    static double millisToFirstAwsCall(String mainClass, Map<String, String> env) throws Exception {
+    static double millisToFirstAwsCall(String kind, Map<String, String> env) throws Exception {
         AtomicLong first = new AtomicLong();
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         stub.createContext("/", exchange -> {
@@ -104,7 +106,7 @@ final class ChildAdapter implements AutoCloseable {
         Map<String, String> withStub = new java.util.HashMap<>(env);
         withStub.put("AWS_ENDPOINT_URL", URI.create("http://127.0.0.1:" + stub.getAddress().getPort()).toString());
         long start = System.nanoTime();
-        try (ChildAdapter child = start(mainClass, withStub)) {
+        try (ChildAdapter child = start(kind, withStub)) {
             Bench.until(start, () -> first.get() != 0, java.time.Duration.ofSeconds(30));
             return (first.get() - start) / 1e6;
         } finally {

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class SqsBenchmarks {
 
-    private static final String SOURCE_MAIN = "io.triggermesh.aws.sqs.adapter.SqsSourceAdapterMain";
-    private static final String TARGET_MAIN = "io.triggermesh.aws.sqs.adapter.SqsTargetAdapterMain";
+    private static final String SOURCE_KIND = "AWSSQSSource";
+    private static final String TARGET_KIND = "AWSSQSTarget";
 
     private final SqsClient sqs;
     private final URI endpoint;
@@ -227,7 +227,7 @@ public final class SqsBenchmarks {
                 "SQS_POLLERS", "4"));
         long before = sink.received();
         long start = System.nanoTime();
-        try (ChildAdapter child = ChildAdapter.start(SOURCE_MAIN, sourceEnv)) {
+        try (ChildAdapter child = ChildAdapter.start(SOURCE_KIND, sourceEnv)) {
             Bench.until(start, () -> {
                 child.sampleRssKib();
                 return sink.received() - before >= messages;
@@ -241,7 +241,7 @@ public final class SqsBenchmarks {
         int port = Bench.freePort();
         Map<String, String> targetEnv = new java.util.HashMap<>(common);
         targetEnv.putAll(Map.of("ARN", target.arn(), "PORT", Integer.toString(port), "SEND_CONCURRENCY", "16"));
-        try (ChildAdapter child = ChildAdapter.start(TARGET_MAIN, targetEnv)) {
+        try (ChildAdapter child = ChildAdapter.start(TARGET_KIND, targetEnv)) {
             URI uri = URI.create("http://127.0.0.1:" + port + "/");
             Bench.until(System.nanoTime(), () -> health(uri), Duration.ofSeconds(30));
             Thread sampler = new Thread(() -> {
@@ -266,8 +266,8 @@ public final class SqsBenchmarks {
         double targetStart = 0;
         int runs = 3;
         for (int i = 0; i < runs; i++) {
-            sourceStart += ChildAdapter.millisToFirstAwsCall(SOURCE_MAIN, sourceEnv) / runs;
-            targetStart += ChildAdapter.millisToFirstAwsCall(TARGET_MAIN, targetEnv) / runs;
+            sourceStart += ChildAdapter.millisToFirstAwsCall(SOURCE_KIND, sourceEnv) / runs;
+            targetStart += ChildAdapter.millisToFirstAwsCall(TARGET_KIND, targetEnv) / runs;
         }
         System.out.printf(Locale.ROOT, "start to first AWS call (process launch to GetQueueUrl, mean of %d):"
                 + " source %.0f ms, target %.0f ms%n", runs, sourceStart, targetStart);

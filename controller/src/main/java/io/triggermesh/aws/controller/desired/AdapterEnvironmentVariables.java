@@ -32,6 +32,8 @@ public final class AdapterEnvironmentVariables {
         Map<String, String> plain = new LinkedHashMap<>();
         plain.put(NAME, input.owner().name());
         plain.put(NAMESPACE, input.owner().namespace());
+        // The image's entrypoint, adapter-runtime's launcher, starts the adapter registered for this kind.
+        plain.put(AdapterEnv.KIND, input.owner().kind());
         if (input.sinkUri() != null) {
             plain.put(K_SINK, input.sinkUri());
         }

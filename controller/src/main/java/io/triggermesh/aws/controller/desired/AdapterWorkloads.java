@@ -122,7 +122,6 @@ public final class AdapterWorkloads {
         ContainerBuilder container = new ContainerBuilder()
                 .withName(CONTAINER_NAME)
                 .withImage(input.settings().images().getOrDefault(input.owner().kind(), input.workload().image()))
-                .withArgs(input.workload().mainClass())
                 .withEnv(AdapterEnvironmentVariables.of(input))
                 .withResources(resources(input))
                 .withNewSecurityContext()

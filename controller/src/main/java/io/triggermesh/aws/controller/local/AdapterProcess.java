@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One adapter running as a local JVM process, as the kubelet would run its pod: the same main class and the same
- * environment, with output going to a log file (never to the console, where a debug log could show data).
+ * One adapter running as a local JVM process, as the kubelet would run its pod: the same entrypoint (adapter-runtime's
+ * launcher, which starts the adapter registered for the {@code KIND} in the environment) and the same environment,
+ * with output going to a log file (never to the console, where a debug log could show data).
  */
 final class AdapterProcess implements AutoCloseable {
 
@@ -23,6 +24,12 @@ final class AdapterProcess implements AutoCloseable {
     static final String LOG_MANAGER =
             "-Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager";
 
+    /**
+     * adapter-runtime's {@code AdapterLauncher}, the adapter images' entrypoint too: every adapter, bundled or from the
+     * plugin directory, starts through it.
+     */
+    static final String LAUNCHER = "io.triggermesh.aws.adapter.AdapterLauncher";
+
     private final String label;
     private final Process process;
     private final Path log;
@@ -33,14 +40,14 @@ final class AdapterProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static AdapterProcess start(String label, String classpath, String mainClass, Map<String, String> env, Path log) {
+    static AdapterProcess start(String label, String classpath, Map<String, String> env, Path log) {
         // The SDK must log through java.util.logging, where the adapter masks credentials, whatever other SLF4J
         // provider the class path (the controller jar's) carries.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-D" + ControllerCommand.SLF4J_VERBOSITY + "=WARN",
                 // Before any adapter class loads, so that lines logged while the adapter stops are kept.
                 LOG_MANAGER, "-cp",
-                classpath, mainClass));
+                classpath, LAUNCHER));
         // Only the pod's environment: nothing of the controller's own (its AWS credentials included) leaks in.
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

@@ -170,11 +170,11 @@ public final class LocalRunner implements AutoCloseable {
             current.process().close();
             console.println("[local] restarting " + key + (current.process().alive() ? "" : " (it had exited)"));
         }
-        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Path log = workDir.resolve(key.replace('/', '_') + ".log");
-        AdapterProcess process = AdapterProcess.start(key, classpath.apply(deployment), container.getArgs().get(0), env.get(), log);
+        AdapterProcess process = AdapterProcess.start(key, classpath.apply(deployment), env.get(), log);
         running.put(key, new Running(template, process));
-        console.println("[local] started " + key + " (" + container.getArgs().get(0) + "), pid " + process.pid()
+        console.println("[local] started " + key + " (" + env.get().getOrDefault(AdapterEnv.KIND, "?") + "), pid "
+                + process.pid()
                 + ", log " + log
                 + (ports.containsKey(key) ? ", listening on " + targetUrls().get(key) : ""));
     }

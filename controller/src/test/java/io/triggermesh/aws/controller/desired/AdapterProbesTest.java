@@ -30,7 +30,7 @@ class AdapterProbesTest {
 
     @Test
     void targetIsReadyOnlyWhileHealthAnswers200() {
-        Container container = container(AdapterWorkload.target("img:1", "io.example.Main", Map.of(), 8080));
+        Container container = container(AdapterWorkload.target("img:1", Map.of(), 8080));
 
         var readiness = container.getReadinessProbe();
         assertThat(readiness.getHttpGet().getPath()).isEqualTo("/health");
@@ -45,7 +45,7 @@ class AdapterProbesTest {
 
     @Test
     void targetLivenessOnlyAsksThatThePortAcceptsSoAMissingQueueDoesNotRestartIt() {
-        Container container = container(AdapterWorkload.target("img:1", "io.example.Main", Map.of(), 8080));
+        Container container = container(AdapterWorkload.target("img:1", Map.of(), 8080));
 
         var liveness = container.getLivenessProbe();
         assertThat(liveness.getHttpGet()).as("a 503 from /health must not restart the adapter").isNull();
@@ -55,7 +55,7 @@ class AdapterProbesTest {
 
     @Test
     void sourceServesNoHttpAndGetsNoProbes() {
-        Container container = container(AdapterWorkload.source("img:1", "io.example.Main", Map.of()));
+        Container container = container(AdapterWorkload.source("img:1", Map.of()));
 
         assertThat(container.getPorts()).isNullOrEmpty();
         assertThat(container.getReadinessProbe()).isNull();

@@ -26,7 +26,7 @@ class AdapterWorkloadsTest {
             ValueSource.literal("AKIDCANARY"), ValueSource.literal("SECRETCANARY")));
 
     private static AdapterInput input(AdapterOverrides overrides) {
-        AdapterWorkload workload = AdapterWorkload.target("img:1", "io.example.Main", Map.of("ARN", "arn:x"), 8080);
+        AdapterWorkload workload = AdapterWorkload.target("img:1", Map.of("ARN", "arn:x"), 8080);
         return new AdapterInput(OWNER, workload, AdapterEnvironment.render(OWNER, LITERAL_KEYS), null,
                 null, overrides, "v1", AdapterSettings.defaults());
     }
@@ -64,6 +64,15 @@ class AdapterWorkloadsTest {
             assertThat(ref.getController()).isTrue();
             assertThat(ref.getBlockOwnerDeletion()).isTrue();
         });
+    }
+
+    @Test
+    void theContainerNamesNoMainClassButTheKindTheImagesLauncherStarts() {
+        Container container = container(AdapterWorkloads.deployment(input(null)));
+
+        assertThat(container.getArgs()).isEmpty();
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("KIND")).singleElement()
+                .satisfies(e -> assertThat(e.getValue()).isEqualTo("AWSSQSTarget"));
     }
 
     @Test

@@ -147,7 +147,7 @@ public class QueueTestPlugin implements ConnectorPlugin {
 
         @Override
         public AdapterWorkload adapter(ObjectContext<Spec> object) {
-            return AdapterWorkload.source("queue-test:latest", "io.test.QueueAdapter",
+            return AdapterWorkload.source("queue-test:latest",
                     Map.of("QUEUE_URL", object.status().getOrDefault("queueUrl", "")));
         }
 

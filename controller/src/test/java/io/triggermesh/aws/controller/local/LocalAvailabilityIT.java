@@ -3,6 +3,7 @@ package io.triggermesh.aws.controller.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -15,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,12 +74,22 @@ class LocalAvailabilityIT {
                     .withNewTemplate()
                         .withNewMetadata().withLabels(Map.of("app", "stub")).endMetadata()
                         .withNewSpec().addNewContainer().withName("adapter").withImage("stub")
-                            .withArgs(HealthStub.class.getName())
-                            .addNewEnv().withName("HEALTHY_FILE").withValue(healthy.toString()).endEnv()
+                            .withEnv(env("KIND", HealthStub.KIND, "NAME", "stub", "NAMESPACE", "default",
+                                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "AKIAHEALTHSTUB000001",
+                                    "AWS_SECRET_ACCESS_KEY", "health-stub-secret",
+                                    "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "HEALTHY_FILE", healthy.toString()))
                             .addNewPort().withName("http").withContainerPort(8080).endPort()
                         .endContainer().endSpec()
                     .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    private static List<EnvVar> env(String... namesAndValues) {
+        List<EnvVar> env = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            env.add(new EnvVar(namesAndValues[i], namesAndValues[i + 1], null));
+        }
+        return env;
     }
 }

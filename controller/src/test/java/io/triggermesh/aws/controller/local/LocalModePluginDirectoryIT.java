@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
+import io.triggermesh.aws.adapter.KindAdapter;
 import io.triggermesh.aws.controller.ControllerCommand;
 import io.triggermesh.aws.spi.ConnectorPlugin;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ class LocalModePluginDirectoryIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(adapterLogs(work))
                     .as("adapter logs; local mode printed:%n%s", console.toString(StandardCharsets.UTF_8))
                     .contains("jar adapter started: " + ADAPTER + " ARN=arn:aws:sqs:us-east-1:123456789012:jar-queue"));
-            assertThat(console.toString(StandardCharsets.UTF_8)).contains("(" + ADAPTER + ")");
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("(AWSJarSource)");
         }
     }
 
@@ -105,6 +106,9 @@ class LocalModePluginDirectoryIT {
              Stream<Path> walk = Files.walk(classes)) {
             zip.putNextEntry(new ZipEntry("META-INF/services/" + ConnectorPlugin.class.getName()));
             zip.write((PLUGIN + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("META-INF/services/" + KindAdapter.class.getName()));
+            zip.write((ADAPTER + "\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             for (Path c : walk.filter(Files::isRegularFile).toList()) {
                 zip.putNextEntry(new ZipEntry(classes.relativize(c).toString().replace('\\', '/')));

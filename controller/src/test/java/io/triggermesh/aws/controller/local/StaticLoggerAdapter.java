@@ -1,21 +1,27 @@
 package io.triggermesh.aws.controller.local;
 
-import io.triggermesh.aws.adapter.AdapterRuntime;
+import io.triggermesh.aws.adapter.AdapterContext;
+import io.triggermesh.aws.adapter.KindAdapter;
 
 /**
- * An adapter whose main class holds a {@code static final} logger, so that a logger exists before
- * {@link AdapterRuntime} loads: it logs a line while it stops, as real adapters do when they flush their work.
+ * A registered adapter whose class holds a {@code static final} logger, created when the launcher's ServiceLoader
+ * initialises it, before the adapter runtime loads: it logs a line while it stops, as real adapters do when they
+ * flush their work.
  */
-public final class StaticLoggerAdapter {
+public final class StaticLoggerAdapter implements KindAdapter {
 
+    static final String KIND = "LocalStaticLogger";
     static final String STOPPING_LINE = "flushed pending work while stopping";
 
     private static final System.Logger LOG = System.getLogger(StaticLoggerAdapter.class.getName());
 
-    private StaticLoggerAdapter() {
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    public static void main(String[] args) {
-        AdapterRuntime.run("static-logger", context -> () -> LOG.log(System.Logger.Level.INFO, STOPPING_LINE));
+    @Override
+    public AutoCloseable start(AdapterContext context) {
+        return () -> LOG.log(System.Logger.Level.INFO, STOPPING_LINE);
     }
 }

@@ -41,7 +41,7 @@ public final class TestPlugins {
 
             @Override
             public AdapterWorkload adapter(ObjectContext<EchoSpec> object) {
-                return AdapterWorkload.source("echo:latest", "io.test.Echo", Map.of("ARN", object.spec().arn()));
+                return AdapterWorkload.source("echo:latest", Map.of("ARN", object.spec().arn()));
             }
         };
     }

@@ -1,14 +1,15 @@
 package io.triggermesh.aws.s3.adapter.source;
 
-import io.triggermesh.aws.adapter.Adapter;
 import io.triggermesh.aws.adapter.AdapterConfig;
 import io.triggermesh.aws.adapter.AdapterConfigException;
 import io.triggermesh.aws.adapter.AdapterContext;
+import io.triggermesh.aws.adapter.KindAdapter;
 import io.triggermesh.aws.adapter.polling.ConsumerStats;
 import io.triggermesh.aws.adapter.polling.QueueConsumer;
 import io.triggermesh.aws.adapter.polling.QueueConsumerSettings;
 import io.triggermesh.aws.adapter.queues.QueueUrls;
 import io.triggermesh.aws.adapter.sink.CloudEventSender;
+import io.triggermesh.aws.s3.AwsS3SourceKind;
 import io.triggermesh.aws.s3.S3AdapterEnv;
 import io.triggermesh.aws.s3.api.BucketArn;
 import io.triggermesh.aws.spi.api.QueueArn;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * credential and endpoint variables, and the engine's optional tuning ({@link QueueConsumerSettings#fromConfig};
  * {@value #DEFAULT_POLLERS} pollers by default, see {@link #settings}).
  */
-public final class S3SourceAdapter implements Adapter {
+public final class S3SourceAdapter implements KindAdapter {
 
     /** The IAM action used to find the queue; named when it is denied. */
     static final String GET_QUEUE_URL = "sqs:GetQueueUrl";
@@ -41,6 +42,11 @@ public final class S3SourceAdapter implements Adapter {
     /** The engine's counters since {@link #start}; empty before. For the benchmark and operators' diagnostics. */
     public Optional<ConsumerStats> stats() {
         return Optional.ofNullable(consumer).map(QueueConsumer::stats);
+    }
+
+    @Override
+    public String kind() {
+        return AwsS3SourceKind.KIND;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.triggermesh.aws.s3.adapter.target;
 
-import io.triggermesh.aws.adapter.Adapter;
 import io.triggermesh.aws.adapter.AdapterConfig;
 import io.triggermesh.aws.adapter.AdapterConfigException;
 import io.triggermesh.aws.adapter.AdapterContext;
+import io.triggermesh.aws.adapter.KindAdapter;
 import io.triggermesh.aws.adapter.http.CloudEventReceiver;
 import io.triggermesh.aws.s3.AwsS3TargetKind;
 import io.triggermesh.aws.s3.S3AdapterEnv;
@@ -19,9 +19,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Environment: {@code ARN} (the bucket), {@code DISCARD_CLOUDEVENT_CONTEXT}, the credential and endpoint
  * variables, and {@code PORT} (default {@value AwsS3TargetKind#HTTP_PORT}).
  */
-public final class S3TargetAdapter implements Adapter {
+public final class S3TargetAdapter implements KindAdapter {
 
     private static final System.Logger LOG = System.getLogger(S3TargetAdapter.class.getName());
+
+    @Override
+    public String kind() {
+        return AwsS3TargetKind.KIND;
+    }
 
     @Override
     public AutoCloseable start(AdapterContext context) throws IOException {
