@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * EKS Pod Identity, with local mode playing the agent ({@code --pod-identity NS/SA=ROLE}): an object with
  * {@code iam.serviceAccount} and no {@code roleArn} runs its adapter under that ServiceAccount, unannotated, and the
- * association gives the adapter the role through the SDK's container credentials provider.
+ * association gives the adapter the role through the SDK's container credentials provider. The controller checks
+ * the object's identity the same way, through the agent with a TokenRequest token of the ServiceAccount, and shows
+ * it in {@code status.auth}; a ServiceAccount no association names is refused with the command that makes one.
  */
 class PodIdentityIT extends SuiteBase {
 
@@ -52,13 +54,48 @@ class PodIdentityIT extends SuiteBase {
                 .doesNotContainKey("eks.amazonaws.com/role-arn");
 
         String deployment = Kinds.deployment(NS, "AWSS3Target", "triggermesh-aws-s3-test");
-        assertThat(system.adapterIdentity(deployment)).isEqualTo(EmulatorIam.assumedRoleArn(account, ROLE_NAME,
-                "eks-local-" + NS + "-" + SERVICE_ACCOUNT));
+        String associated = EmulatorIam.assumedRoleArn(account, ROLE_NAME, "eks-local-" + NS + "-" + SERVICE_ACCOUNT);
+        assertThat(system.adapterIdentity(deployment)).isEqualTo(associated);
+        Map<String, Object> auth = Waits.value("the object to show its Pod Identity", LocalSystem.READY,
+                () -> auth("triggermesh-aws-s3-test").filter(a -> a.get("identity") != null));
+        assertThat(auth).as("the controller's check names the identity the adapter acts as")
+                .containsEntry("mode", "pod-identity").containsEntry("identity", associated)
+                .containsEntry("account", account).containsKeys("expiresAt", "checkedAt")
+                .doesNotContainKeys("notChecked", "error");
         assertThat(system.adapterLog(deployment)).contains("EKS Pod Identity (container credentials from "
                 + "http://127.0.0.1:");
 
         String url = system.targetUrl(deployment);
         Objects.postAccepted(url, "pod-identity-event", "e2e/pod-identity.json", "{\"n\": 1}");
         assertThat(aws.object(account, bucket, "e2e/pod-identity.json")).contains("\"n\"");
+    }
+
+    @Test
+    @Order(2)
+    void aServiceAccountWithoutAssociationIsRefusedWithTheCommandThatMakesOne() {
+        system.apply(NS, """
+                apiVersion: targets.triggermesh.io/v1alpha1
+                kind: AWSS3Target
+                metadata:
+                  name: unassociated
+                spec:
+                  arn: arn:aws:s3:::e2e-pod-identity-unassociated
+                  auth:
+                    iam:
+                      serviceAccount: unassociated-sa
+                """);
+
+        String message = Objects.awaitFalse(system, NS, "AWSS3Target", "unassociated", "CredentialsReady",
+                "PodIdentityNotAssociated");
+        assertThat(message).contains("ServiceAccount " + NS + "/unassociated-sa",
+                "aws eks create-pod-identity-association", "--namespace " + NS + " --service-account unassociated-sa");
+        assertThat(auth("unassociated").orElseThrow()).containsEntry("mode", "pod-identity")
+                .containsEntry("error", "PodIdentityNotAssociated").doesNotContainKey("identity");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> auth(String name) {
+        return Optional.ofNullable((Map<String, Object>) Objects.status(system.get(NS, "AWSS3Target", name))
+                .get("auth"));
     }
 }

@@ -368,10 +368,14 @@ class SeedScenariosIT extends SuiteBase {
         String deployment = Kinds.deployment(ns, "AWSS3Target", "triggermesh-aws-s3-test");
         Waits.until("the adapter to say it has no AWS identity", LocalSystem.READY,
                 () -> system.adapterLog(deployment).contains("could not tell which AWS identity"));
+        // No association names the ServiceAccount here: local mode's agent refuses its token, as EKS's would.
+        assertThat(awaitFalse(system, ns, "AWSS3Target", "triggermesh-aws-s3-test", "CredentialsReady",
+                "PodIdentityNotAssociated")).contains("aws eks create-pod-identity-association");
         Map<String, Object> auth = Waits.value("status.auth of the object", LocalSystem.READY,
                 () -> authStatus(ns, "AWSS3Target", "triggermesh-aws-s3-test"));
-        assertThat(auth).as("no roleArn: an EKS Pod Identity association or nothing; the controller says so")
-                .containsEntry("mode", "pod-identity").containsKey("notChecked").doesNotContainKey("identity");
+        assertThat(auth).as("no roleArn: an EKS Pod Identity association or nothing; the controller says which")
+                .containsEntry("mode", "pod-identity").containsEntry("error", "PodIdentityNotAssociated")
+                .doesNotContainKey("identity");
     }
 
     @Test
