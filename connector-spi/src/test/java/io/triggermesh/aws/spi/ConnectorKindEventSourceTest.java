@@ -56,6 +56,6 @@ class ConnectorKindEventSourceTest {
     }
 
     private static AdapterWorkload workload(Map<String, String> env) {
-        return AdapterWorkload.source("test:latest", "io.test.Main", env);
+        return AdapterWorkload.source("test:latest", env);
     }
 }
