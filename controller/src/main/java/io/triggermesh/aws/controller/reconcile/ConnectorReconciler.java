@@ -161,22 +161,24 @@ public final class ConnectorReconciler {
                         .field("awsIdentity", remembered.get().identity());
                 pass.pluginStatus = new LinkedHashMap<>(remembered.get().pluginStatus());
             } else {
-                ResourcesStep.Ensured ensured = ensure(pass.kind.kind(), pass.context(), pass.owner,
+                StepOutcome<ResourcesStep.Ensured> ensured = ensure(pass.kind.kind(), pass.context(), pass.owner,
                         pass.validated.auth(), pass.serviceAccountName);
                 status.condition(ensured.condition());
                 pass.and(ensured.result());
-                if (ensured.outcome() != null) {
-                    pass.pluginStatus = new LinkedHashMap<>(ensured.outcome().statusFields());
-                    status.field("resourcesFingerprint", fingerprint).field("awsIdentity", ensured.identity());
-                    ensuredMemory.remember(pass.owner.uid(), fingerprint, ensured.condition(), ensured.identity(),
+                if (ensured.value() != null) {
+                    String identity = ensured.value().identity();
+                    pass.pluginStatus = new LinkedHashMap<>(ensured.value().outcome().statusFields());
+                    status.field("resourcesFingerprint", fingerprint).field("awsIdentity", identity);
+                    ensuredMemory.remember(pass.owner.uid(), fingerprint, ensured.condition(), identity,
                             pass.pluginStatus);
                 }
             }
         }
     }
 
-    private <S> ResourcesStep.Ensured ensure(ConnectorKind<S> kind, ObjectContext<?> context, OwnerObject owner,
-                                             AwsAuth auth, String serviceAccountName) {
+    private <S> StepOutcome<ResourcesStep.Ensured> ensure(ConnectorKind<S> kind, ObjectContext<?> context,
+                                                          OwnerObject owner, AwsAuth auth,
+                                                          String serviceAccountName) {
         @SuppressWarnings("unchecked")
         ObjectContext<S> typed = (ObjectContext<S>) context;
         return resources.ensure(kind, typed, owner, auth, serviceAccountName);

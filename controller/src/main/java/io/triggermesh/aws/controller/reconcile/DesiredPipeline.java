@@ -16,7 +16,6 @@ import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,6 @@ final class DesiredPipeline {
         default void ensureResources(Pass pass) {
         }
     }
-
-    /** How long a source without a resolved sink waits before looking again. */
-    static final Duration SINK_RECHECK = Duration.ofSeconds(30);
 
     private final SinkResolver sinks;
     private final AdapterSettings settings;
@@ -143,16 +139,14 @@ final class DesiredPipeline {
 
     private void sink(Pass pass, Cluster cluster) {
         Sink sink = pass.specField("sink", Sink.class);
-        SinkResolver.Resolution resolution = sinks.resolve(sink, pass.owner.namespace(), cluster);
+        StepOutcome<String> resolved = sinks.resolve(sink, pass.owner.namespace(), cluster);
         // status is readable by more people than the Secrets: no user info or query token there.
-        pass.status.condition(resolution.condition()).field("sinkUri", Redaction.uriForDisplay(resolution.uri()));
-        pass.sinkUri = resolution.uri();
-        if (pass.sinkUri == null) {
-            if (preview) {
-                pass.sinkUri = SinkResolver.placeholder(sink, pass.owner.namespace());
-            } else {
-                pass.and(Result.requeueAfter(SINK_RECHECK));
-            }
+        pass.status.condition(resolved.condition()).field("sinkUri", Redaction.uriForDisplay(resolved.value()));
+        pass.sinkUri = resolved.value();
+        if (pass.sinkUri == null && preview) {
+            pass.sinkUri = SinkResolver.placeholder(sink, pass.owner.namespace());
+        } else {
+            pass.and(resolved.result());
         }
     }
 

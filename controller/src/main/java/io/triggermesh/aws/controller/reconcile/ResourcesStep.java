@@ -13,6 +13,7 @@ import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.ResourceOutcome;
 import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,12 @@ final class ResourcesStep {
         this.settings = settings;
     }
 
-    /** Result of an ensure: the outcome when it worked, the condition, the identity used, and what to do next. */
-    record Ensured(ResourceOutcome outcome, Condition condition, String identity, Result result) {
+    /** What an ensure that worked returned, and the identity it acted as. */
+    record Ensured(ResourceOutcome outcome, String identity) {
     }
 
-    <S> Ensured ensure(ConnectorKind<S> kind, ObjectContext<S> object, OwnerObject owner, AwsAuth auth,
+    /** The ensure as a step: {@link Ensured} when it worked (no value when not), ResourcesReady, what to do next. */
+    <S> StepOutcome<Ensured> ensure(ConnectorKind<S> kind, ObjectContext<S> object, OwnerObject owner, AwsAuth auth,
                        String serviceAccountName) {
         CredentialRedactor redactor = CredentialRedactor.shapes();
         try (ResolvedIdentity identity = credentials.resolve(owner, auth, serviceAccountName)) {
@@ -51,18 +53,18 @@ final class ResourcesStep {
             AwsAccess access = new AwsAccess(identity.handle().provider(), settings.region(), settings.endpoint(),
                     identity.description());
             ResourceOutcome outcome = kind.ensureResources(object, access);
-            return new Ensured(outcome, Condition.isTrue(Condition.RESOURCES_READY, "ResourcesReady",
-                    "AWS resources are in place (acting as " + identity.description() + ")"),
-                    identity.description(), Result.done());
+            return StepOutcome.of(new Ensured(outcome, identity.description()), Condition.isTrue(
+                    Condition.RESOURCES_READY, "ResourcesReady", "AWS resources are in place (acting as "
+                            + identity.description() + ")"), Result.done(), List.of());
         } catch (CredentialsUnavailableException e) {
-            return new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "CredentialsUnavailable",
-                    redactor.redact(e.getMessage())), null, Result.requeueAfter(SLOW_RETRY));
+            return StepOutcome.blocked(Condition.isFalse(Condition.RESOURCES_READY, "CredentialsUnavailable",
+                    redactor.redact(e.getMessage())), Result.requeueAfter(SLOW_RETRY));
         } catch (AwsResourceException e) {
             return failed(owner, e, redactor);
         } catch (RuntimeException e) {
             LOG.warn("{}: managing AWS resources failed: {}", owner.displayName(), redactor.redact(e.toString()));
-            return new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsError",
-                    "managing AWS resources failed, will retry: " + redactor.redact(e.getMessage())), null,
+            return StepOutcome.blocked(Condition.isFalse(Condition.RESOURCES_READY, "AwsError",
+                    "managing AWS resources failed, will retry: " + redactor.redact(e.getMessage())),
                     Result.retry("AwsError"));
         }
     }
@@ -93,17 +95,17 @@ final class ResourcesStep {
         }
     }
 
-    private static Ensured failed(OwnerObject owner, AwsResourceException e, CredentialRedactor redactor) {
+    private static StepOutcome<Ensured> failed(OwnerObject owner, AwsResourceException e, CredentialRedactor redactor) {
         String message = redactor.redact(e.getMessage());
         return switch (e.kind()) {
-            case TRANSIENT -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsTransientError",
-                    message + "; retrying with backoff"), null, Result.retry("AwsTransientError"));
-            case ACCESS_DENIED -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AccessDenied",
+            case TRANSIENT -> StepOutcome.blocked(Condition.isFalse(Condition.RESOURCES_READY,
+                    "AwsTransientError", message + "; retrying with backoff"), Result.retry("AwsTransientError"));
+            case ACCESS_DENIED -> StepOutcome.blocked(Condition.isFalse(Condition.RESOURCES_READY, "AccessDenied",
                     e.missingAction().map(a -> "AWS denied " + a + ": grant it to the identity in spec.auth"
                             + " (see `controller.jar policy " + owner.kind() + "`). ").orElse("")
-                            + message), null, Result.requeueAfter(SLOW_RETRY));
-            case PERMANENT -> new Ensured(null, Condition.isFalse(Condition.RESOURCES_READY, "AwsResourceError",
-                    message), null, Result.done());
+                            + message), Result.requeueAfter(SLOW_RETRY));
+            case PERMANENT -> StepOutcome.blocked(Condition.isFalse(Condition.RESOURCES_READY, "AwsResourceError",
+                    message), Result.done());
         };
     }
 }

@@ -8,6 +8,8 @@ import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.spi.api.SinkRef;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,8 @@ import java.util.Map;
 final class SinkResolver {
 
     static final String CROSS_NAMESPACE_REASON = "CrossNamespaceSinkRefused";
+    /** How long a source without a resolved sink waits before looking again. */
+    static final Duration RECHECK = Duration.ofSeconds(30);
 
     private final boolean crossNamespace;
 
@@ -33,14 +37,13 @@ final class SinkResolver {
         this.crossNamespace = crossNamespace;
     }
 
-    /** The resolved URL or the reason it cannot be resolved yet. */
-    record Resolution(String uri, Condition condition) {
-    }
-
-    /** Resolves {@code sink} of a source in {@code objectNamespace}, reading a ref's object from {@code cluster}. */
-    Resolution resolve(Sink sink, String objectNamespace, Cluster cluster) {
+    /**
+     * Resolves {@code sink} of a source in {@code objectNamespace}, reading a ref's object from {@code cluster}:
+     * the URL as the value, or none and the reason, with a look again in {@link #RECHECK}.
+     */
+    StepOutcome<String> resolve(Sink sink, String objectNamespace, Cluster cluster) {
         if (sink == null) {
-            return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, "SinkMissing",
+            return unresolved(Condition.isFalse(Condition.SINK_PROVIDED, "SinkMissing",
                     "spec.sink is required: set spec.sink.ref or spec.sink.uri"));
         }
         if (sink.uri() != null) {
@@ -50,7 +53,7 @@ final class SinkResolver {
         String namespace = SinkRefs.namespace(ref, objectNamespace);
         boolean elsewhere = !namespace.equals(objectNamespace);
         if (elsewhere && !crossNamespace) {
-            return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, CROSS_NAMESPACE_REASON,
+            return unresolved(Condition.isFalse(Condition.SINK_PROVIDED, CROSS_NAMESPACE_REASON,
                     SinkRefs.refusal(ref, objectNamespace)));
         }
         if ("v1".equals(ref.apiVersion()) && "Service".equals(ref.kind())) {
@@ -59,7 +62,7 @@ final class SinkResolver {
         if ("v1".equals(ref.apiVersion())) {
             // No other core kind has an address, and reading one (a Secret, say) would tell whoever can create a
             // source whether it exists.
-            return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, NOT_ADDRESSABLE_REASON,
+            return unresolved(Condition.isFalse(Condition.SINK_PROVIDED, NOT_ADDRESSABLE_REASON,
                     "spec.sink.ref: " + Shown.quoted(ref.kind()) + " (v1) is not an event sink; name a v1 Service,"
                             + " a Knative Broker, Channel or Service, or a connector target"));
         }
@@ -101,13 +104,17 @@ final class SinkResolver {
         return "<status.address.url of " + ref.kind() + " " + namespace + "/" + ref.name() + ">";
     }
 
-    private static Resolution found(String uri) {
+    private static StepOutcome<String> found(String uri) {
         // The adapter gets the whole URI; the message (and so status and Events) never shows a query token.
-        return new Resolution(uri, Condition.isTrue(Condition.SINK_PROVIDED, "SinkResolved", "events go to "
-                + Redaction.uriForDisplay(uri)));
+        return StepOutcome.of(uri, Condition.isTrue(Condition.SINK_PROVIDED, "SinkResolved", "events go to "
+                + Redaction.uriForDisplay(uri)), Result.done(), List.of());
     }
 
-    private static Resolution notFound(String message) {
-        return new Resolution(null, Condition.isFalse(Condition.SINK_PROVIDED, "SinkNotFound", message));
+    private static StepOutcome<String> notFound(String message) {
+        return unresolved(Condition.isFalse(Condition.SINK_PROVIDED, "SinkNotFound", message));
+    }
+
+    private static StepOutcome<String> unresolved(Condition condition) {
+        return StepOutcome.blocked(condition, Result.requeueAfter(RECHECK));
     }
 }
