@@ -1,60 +1,33 @@
 package io.triggermesh.aws.s3;
 
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
-import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.testing.AwsEmulator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** SDK clients on the emulator's root identity for setting up and inspecting what the code under test did. */
-final class EmulatorClients implements AutoCloseable {
-
-    private final AwsEmulator aws;
-    private final List<SdkClient> clients = new ArrayList<>();
+/**
+ * The contract kit's emulator clients plus what only the S3 tests need: path-style S3 clients, buckets, and the
+ * AWSS3Source objects the hooks are called with.
+ */
+final class EmulatorClients extends io.triggermesh.aws.testkit.adapter.EmulatorClients {
 
     EmulatorClients(AwsEmulator aws) {
-        this.aws = aws;
-    }
-
-    /** A name no other test uses, valid for buckets, queues and Kubernetes objects. */
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    AwsAccess rootAccess() {
-        return new AwsAccess(aws.rootCredentialsProvider(), aws.region(), aws.endpoint(), "emulator root");
+        super(aws);
     }
 
     S3Client s3() {
-        return s3(aws.region());
+        return s3(emulator().region());
     }
 
     S3Client s3(String region) {
-        S3Client s3 = S3Client.builder().region(Region.of(region)).endpointOverride(aws.endpoint())
-                .credentialsProvider(aws.rootCredentialsProvider()).forcePathStyle(true)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        clients.add(s3);
-        return s3;
-    }
-
-    SqsClient sqs() {
-        return sqs(aws.region());
+        return client(S3Client.builder().forcePathStyle(true), region);
     }
 
     SqsClient sqs(String region) {
-        SqsClient sqs = SqsClient.builder().region(Region.of(region)).endpointOverride(aws.endpoint())
-                .credentialsProvider(aws.rootCredentialsProvider())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        clients.add(sqs);
-        return sqs;
+        return client(SqsClient.builder(), region);
     }
 
     /** Creates a bucket in {@code region}. */
@@ -80,10 +53,5 @@ final class EmulatorClients implements AutoCloseable {
         return new AwsS3SourceSpec(bucketArn, List.of(eventTypes),
                 new AwsS3SourceSpec.Destination(new AwsS3SourceSpec.SqsDestination(queueArn)), null, S3Fixtures.SINK,
                 null);
-    }
-
-    @Override
-    public void close() {
-        clients.forEach(SdkClient::close);
     }
 }

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.triggermesh.aws.s3.LoopbackSink.Answer;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink.Answer;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.AwsS3TargetSpec;
 import io.triggermesh.aws.spi.IamPermission;
@@ -15,6 +15,7 @@ import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
 import io.triggermesh.aws.testing.EmulatorIam;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.triggermesh.aws.s3;
 
 import io.triggermesh.aws.adapter.AdapterConfig;
 import io.triggermesh.aws.adapter.AwsClients;
+import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.testkit.AuthMatrixContract;
 import java.util.Map;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -13,13 +14,18 @@ import software.amazon.awssdk.services.sts.StsClient;
 class S3AuthMatrixIT extends AuthMatrixContract {
 
     @Override
-    protected String kind() {
-        return "AWSS3Source";
+    protected ConnectorPlugin plugin() {
+        return new S3ConnectorPlugin();
     }
 
     @Override
-    protected String apiVersion() {
-        return "sources.triggermesh.io/v1alpha1";
+    protected String kind() {
+        return AwsS3SourceKind.KIND;
+    }
+
+    @Override
+    protected Object sampleSpec() {
+        return new S3ConnectorPluginContractTest().sampleSpec(kind());
     }
 
     @Override

@@ -7,11 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.triggermesh.aws.adapter.AdapterConfigException;
 import io.triggermesh.aws.adapter.AdapterRuntime;
-import io.triggermesh.aws.s3.LoopbackSink.Answer;
-import io.triggermesh.aws.s3.LoopbackSink.Attempt;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink.Answer;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink.Attempt;
 import io.triggermesh.aws.s3.adapter.source.S3SourceAdapter;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.s3;
 
+import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.testkit.AuthMatrixContract;
 import java.util.Map;
 
@@ -7,13 +8,18 @@ import java.util.Map;
 class S3TargetAuthMatrixIT extends AuthMatrixContract {
 
     @Override
-    protected String kind() {
-        return "AWSS3Target";
+    protected ConnectorPlugin plugin() {
+        return new S3ConnectorPlugin();
     }
 
     @Override
-    protected String apiVersion() {
-        return "targets.triggermesh.io/v1alpha1";
+    protected String kind() {
+        return AwsS3TargetKind.KIND;
+    }
+
+    @Override
+    protected Object sampleSpec() {
+        return new S3ConnectorPluginContractTest().sampleSpec(kind());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.S3SourceStatus;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.testing.AwsEmulator;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

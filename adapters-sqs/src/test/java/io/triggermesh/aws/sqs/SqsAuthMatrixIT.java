@@ -1,17 +1,23 @@
 package io.triggermesh.aws.sqs;
 
+import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.testkit.AuthMatrixContract;
 
 /** The standard auth matrix for the SQS target's adapter environment (the guide's first example). */
 class SqsAuthMatrixIT extends AuthMatrixContract {
 
     @Override
-    protected String kind() {
-        return "AWSSQSTarget";
+    protected ConnectorPlugin plugin() {
+        return new SqsConnectorPlugin();
     }
 
     @Override
-    protected String apiVersion() {
-        return "targets.triggermesh.io/v1alpha1";
+    protected String kind() {
+        return AwsSqsTargetKind.KIND;
+    }
+
+    @Override
+    protected Object sampleSpec() {
+        return new SqsConnectorPluginContractTest().sampleSpec(kind());
     }
 }

@@ -24,8 +24,7 @@ public abstract class ConnectorContractTest {
     /** A value that must never appear in any rendered output; put it in every sensitive field of a sample spec. */
     public static final String CANARY = "CANARY-d0-not-leak-7f3a";
 
-    private static final Pattern ARN_OR_STAR =
-            Pattern.compile("^(\\*|arn:(\\*|aws|aws-cn|aws-us-gov):[a-z0-9-]+:[^:]*:[^:]*:.+)$");
+    private static final Pattern ARN_OR_STAR = ContractChecks.ARN_OR_STAR;
     private static final Pattern KIND = Pattern.compile("^[A-Z][A-Za-z0-9]*$");
     private static final Pattern PLURAL = Pattern.compile("^[a-z][a-z0-9]*$");
 
@@ -97,6 +96,43 @@ public abstract class ConnectorContractTest {
             assertThat(validate(kind, spec)).as("%s sample spec problems", kind.descriptor().kind()).isEmpty();
             assertThat(String.valueOf(spec)).as("%s toString", kind.descriptor().kind()).doesNotContain(CANARY);
         }
+    }
+
+    /**
+     * The plugin's own status fields for the sample of {@code kind}, as {@code ensureResources} would have published
+     * them before the controller calls {@code adapter}; empty by default (kinds that manage no AWS resources).
+     */
+    protected Map<String, String> sampleStatus(String kind) {
+        return Map.of();
+    }
+
+    /**
+     * adapter() is deterministic for the sample, declares a port exactly for targets, and sets none of the variables
+     * the controller owns: the common ones, credentials and every other {@code AWS_*} but the region.
+     */
+    @Test
+    void adapterWorkloadFollowsTheSharedRules() {
+        for (ConnectorKind<?> kind : plugin().kinds()) {
+            String name = kind.descriptor().kind();
+            assertThat(ContractChecks.workloadProblems(kind, sampleSpec(name), sampleStatus(name)))
+                    .as("%s adapter workload", name).isEmpty();
+        }
+    }
+
+    /** The sample's own permissions resolve, with permissionValues(), to valid ARNs without secrets. */
+    @Test
+    void permissionsOfTheSampleResolveToValidArns() {
+        for (ConnectorKind<?> kind : plugin().kinds()) {
+            String name = kind.descriptor().kind();
+            assertThat(ContractChecks.permissionProblems(kind, sampleSpec(name), sampleStatus(name)))
+                    .as("%s permissions of the sample", name).isEmpty();
+        }
+    }
+
+    /** The CRD generator (the crd-generator module) describes every kind of the plugin. */
+    @Test
+    void crdGeneratorDescribesEveryKind() {
+        assertThat(ContractChecks.crdProblems(plugin())).as("CRDs of plugin %s", plugin().name()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,8 @@ import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
 import io.triggermesh.aws.testing.EmulatorIam;
 import io.triggermesh.aws.testing.MotoPolicy;
+import io.triggermesh.aws.testkit.adapter.EmulatorClients;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -49,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SqsIamMinimalityIT {
 
     private final AwsEmulator emulator;
-    private final Emulated aws;
+    private final EmulatorClients aws;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     private final List<AdapterRuntime> running = new ArrayList<>();
@@ -57,7 +59,7 @@ class SqsIamMinimalityIT {
     SqsIamMinimalityIT(AwsEmulator emulator) {
         emulator.assumeMoto();
         this.emulator = emulator;
-        this.aws = new Emulated(emulator);
+        this.aws = new EmulatorClients(emulator);
     }
 
     @AfterEach
@@ -75,7 +77,7 @@ class SqsIamMinimalityIT {
         return MotoPolicy.of(List.of(new MotoPolicy.Grant(resolved.actions(), resolved.resources())), removed);
     }
 
-    private record Variant(String removed, Emulated.Queue queue, EmulatorIam.User user) {
+    private record Variant(String removed, EmulatorClients.Queue queue, EmulatorIam.User user) {
         Map<String, String> credentials() {
             return Map.of("AWS_ACCESS_KEY_ID", user.keys().accessKeyId(), "AWS_SECRET_ACCESS_KEY",
                     user.keys().secretAccessKey());
@@ -89,9 +91,9 @@ class SqsIamMinimalityIT {
         List<Variant> variants = new ArrayList<>();
         try (EmulatorIam iam = new EmulatorIam(emulator)) {
             for (String removed : removals) {
-                Emulated.Queue queue = aws.queue(prefix);
+                EmulatorClients.Queue queue = aws.queue(prefix);
                 if (withMessage) {
-                    aws.admin.sendMessage(b -> b.queueUrl(queue.url()).messageBody("{\"n\":1}"));
+                    aws.sqs().sendMessage(b -> b.queueUrl(queue.url()).messageBody("{\"n\":1}"));
                 }
                 String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
                 variants.add(new Variant(removed, queue, iam.createUser(name, motoPolicy(declared, queue.arn(),
@@ -112,17 +114,17 @@ class SqsIamMinimalityIT {
             for (Variant variant : variants) {
                 AtomicInteger answers = new AtomicInteger();
                 // The first answer asks for a retry, so the flow also changes a message's visibility.
-                sink.answer = e -> answers.incrementAndGet() == 1 ? new LoopbackSink.Answer(503, "1")
-                        : LoopbackSink.Answer.OK;
-                sink.received.clear();
+                sink.answer(e -> answers.incrementAndGet() == 1 ? LoopbackSink.Answer.retryAfter(503, 1)
+                        : LoopbackSink.Answer.OK);
+                sink.clear();
                 logs.reset();
-                Map<String, String> env = new java.util.HashMap<>(aws.env("ARN", variant.queue().arn(),
+                Map<String, String> env = new java.util.HashMap<>(aws.adapterEnv("ARN", variant.queue().arn(),
                         "K_SINK", sink.uri().toString(), "SQS_POLLERS", "1"));
                 env.putAll(variant.credentials());
                 AdapterRuntime source = AdapterRuntime.start(env, new SqsSourceAdapter());
                 running.add(source);
                 if (variant.removed().equals("none")) {
-                    await().atMost(Duration.ofSeconds(20)).until(() -> !sink.received.isEmpty());
+                    await().atMost(Duration.ofSeconds(20)).until(() -> !sink.accepted().isEmpty());
                     // Closing as soon as the sink has the event could cut the delivery before the adapter read
                     // the sink's answer (the message then comes again, as it should): wait for the delete first.
                     // The full policy allows everything the adapter does, so enforcement can pause for the look.
@@ -139,7 +141,7 @@ class SqsIamMinimalityIT {
                             .contains("access denied for " + variant.removed()));
                 }
                 source.close();
-                delivered.put(variant.removed(), sink.received.size());
+                delivered.put(variant.removed(), sink.accepted().size());
             }
         }
         emulator.disableIamEnforcement();
@@ -154,8 +156,8 @@ class SqsIamMinimalityIT {
         List<Variant> variants = variants(AwsSqsTargetKind.SEND_MESSAGES, "iam-target", false);
         emulator.enableIamEnforcement();
         for (Variant variant : variants) {
-            int port = Emulated.freePort();
-            Map<String, String> env = new java.util.HashMap<>(aws.env("ARN", variant.queue().arn(),
+            int port = EmulatorClients.freePort();
+            Map<String, String> env = new java.util.HashMap<>(aws.adapterEnv("ARN", variant.queue().arn(),
                     "PORT", Integer.toString(port), "SEND_CONCURRENCY", "1"));
             env.putAll(variant.credentials());
             running.add(AdapterRuntime.start(env, new SqsTargetAdapter()));

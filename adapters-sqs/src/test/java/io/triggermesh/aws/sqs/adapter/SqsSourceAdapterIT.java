@@ -10,11 +10,12 @@ import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.adapter.events.S3EventNotifications;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
+import io.triggermesh.aws.testkit.adapter.EmulatorClients;
+import io.triggermesh.aws.testkit.adapter.LoopbackSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,12 @@ class SqsSourceAdapterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Emulated aws;
+    private final EmulatorClients aws;
     private final LoopbackSink sink;
     private final List<AdapterRuntime> running = new ArrayList<>();
 
     SqsSourceAdapterIT(AwsEmulator emulator) throws Exception {
-        this.aws = new Emulated(emulator);
+        this.aws = new EmulatorClients(emulator);
         this.sink = new LoopbackSink();
     }
 
@@ -44,17 +45,17 @@ class SqsSourceAdapterIT {
         aws.close();
     }
 
-    private AdapterRuntime source(Emulated.Queue queue, String... pairs) throws Exception {
+    private AdapterRuntime source(EmulatorClients.Queue queue, String... pairs) throws Exception {
         List<String> all = new ArrayList<>(List.of("ARN", queue.arn(), "K_SINK", sink.uri().toString(),
                 "SQS_POLLERS", "1", "SINK_CONCURRENCY", "4"));
         all.addAll(List.of(pairs));
-        AdapterRuntime runtime = AdapterRuntime.start(aws.env(all.toArray(String[]::new)), new SqsSourceAdapter());
+        AdapterRuntime runtime = AdapterRuntime.start(aws.adapterEnv(all.toArray(String[]::new)), new SqsSourceAdapter());
         running.add(runtime);
         return runtime;
     }
 
-    private String send(Emulated.Queue queue, String body) {
-        return aws.admin.sendMessage(b -> b.queueUrl(queue.url()).messageBody(body)).messageId();
+    private String send(EmulatorClients.Queue queue, String body) {
+        return aws.sqs().sendMessage(b -> b.queueUrl(queue.url()).messageBody(body)).messageId();
     }
 
     private static JsonNode data(CloudEvent event) throws Exception {
@@ -63,9 +64,9 @@ class SqsSourceAdapterIT {
 
     @Test
     void jsonAndTextMessagesWithAttributesBecomeSqsMessageEvents() throws Exception {
-        Emulated.Queue queue = aws.queue("source-default");
+        EmulatorClients.Queue queue = aws.queue("source-default");
         String json = send(queue, "{\"order\": 7}");
-        String text = aws.admin.sendMessage(b -> b.queueUrl(queue.url()).messageBody("just text")
+        String text = aws.sqs().sendMessage(b -> b.queueUrl(queue.url()).messageBody("just text")
                 .messageAttributes(Map.of("Trace-Id", MessageAttributeValue.builder().dataType("String")
                         .stringValue("t-1").build()))).messageId();
 
@@ -73,8 +74,8 @@ class SqsSourceAdapterIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.ids())
                 .containsExactlyInAnyOrder(json, text));
-        CloudEvent jsonEvent = sink.received.stream().filter(e -> e.getId().equals(json)).findFirst().orElseThrow();
-        CloudEvent textEvent = sink.received.stream().filter(e -> e.getId().equals(text)).findFirst().orElseThrow();
+        CloudEvent jsonEvent = sink.accepted().stream().filter(e -> e.getId().equals(json)).findFirst().orElseThrow();
+        CloudEvent textEvent = sink.accepted().stream().filter(e -> e.getId().equals(text)).findFirst().orElseThrow();
         assertThat(jsonEvent.getType()).isEqualTo("com.amazon.sqs.message");
         assertThat(jsonEvent.getSource()).hasToString(queue.arn());
         assertThat(data(jsonEvent).path("Body").path("order").asInt()).isEqualTo(7);
@@ -85,7 +86,7 @@ class SqsSourceAdapterIT {
 
     @Test
     void s3NotificationsBecomeOneEventPerRecord() throws Exception {
-        Emulated.Queue queue = aws.queue("source-s3");
+        EmulatorClients.Queue queue = aws.queue("source-s3");
         send(queue, """
                 {"Records": [{"eventName": "ObjectCreated:Put", "eventTime": "2026-11-02T10:00:00.000",
                   "s3": {"bucket": {"name": "uploads", "arn": "arn:aws:s3:::uploads"},
@@ -95,17 +96,17 @@ class SqsSourceAdapterIT {
 
         source(queue, "MESSAGE_PROCESSOR", "s3");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.received).hasSize(2));
-        assertThat(sink.received).extracting(CloudEvent::getType)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.accepted()).hasSize(2));
+        assertThat(sink.accepted()).extracting(CloudEvent::getType)
                 .containsExactlyInAnyOrder("com.amazon.s3.objectcreated", "com.amazon.s3.objectremoved");
-        assertThat(sink.received).extracting(CloudEvent::getSubject).containsExactlyInAnyOrder("a/b c.txt", "d.txt");
-        assertThat(sink.received).allSatisfy(e -> assertThat(e.getSource()).hasToString("arn:aws:s3:::uploads"));
-        assertThat(sink.received.get(0).getType()).startsWith(S3EventNotifications.TYPE_PREFIX);
+        assertThat(sink.accepted()).extracting(CloudEvent::getSubject).containsExactlyInAnyOrder("a/b c.txt", "d.txt");
+        assertThat(sink.accepted()).allSatisfy(e -> assertThat(e.getSource()).hasToString("arn:aws:s3:::uploads"));
+        assertThat(sink.accepted().get(0).getType()).startsWith(S3EventNotifications.TYPE_PREFIX);
     }
 
     @Test
     void eventBridgeEventsAreUnwrapped() throws Exception {
-        Emulated.Queue queue = aws.queue("source-eb");
+        EmulatorClients.Queue queue = aws.queue("source-eb");
         send(queue, """
                 {"version": "0", "id": "eb-1", "detail-type": "Order Placed", "source": "com.shop.orders",
                  "account": "123456789012", "time": "2026-11-02T10:00:00Z", "region": "us-east-1",
@@ -113,7 +114,7 @@ class SqsSourceAdapterIT {
 
         source(queue, "MESSAGE_PROCESSOR", "eventbridge");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.received).singleElement()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.accepted()).singleElement()
                 .satisfies(e -> {
                     assertThat(e.getId()).isEqualTo("eb-1");
                     assertThat(e.getSource()).hasToString("com.shop.orders");
@@ -125,29 +126,29 @@ class SqsSourceAdapterIT {
     @Test
     void theSpecsVisibilityTimeoutIsHonoured() throws Exception {
         // The queue's own timeout is 0: were the spec's ignored, a second receiver would get the message at once.
-        Emulated.Queue queue = aws.queue("source-visibility", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "0"));
+        EmulatorClients.Queue queue = aws.queue("source-visibility", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "0"));
         String id = send(queue, "held");
-        sink.hold = new CountDownLatch(1);
+        sink.hold();
 
         source(queue, "VISIBILITY_TIMEOUT_SECONDS", "5");
         await().atMost(Duration.ofSeconds(20)).until(() -> aws.depth(queue) == 1 && visibleCount(queue) == 0);
-        assertThat(aws.admin.receiveMessage(b -> b.queueUrl(queue.url()).waitTimeSeconds(1)).messages())
+        assertThat(aws.sqs().receiveMessage(b -> b.queueUrl(queue.url()).waitTimeSeconds(1)).messages())
                 .as("invisible to other receivers while the adapter delivers it").isEmpty();
 
-        sink.hold.countDown();
+        sink.release();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.ids()).containsExactly(id));
         await().untilAsserted(() -> assertThat(aws.depth(queue)).isZero());
     }
 
     @Test
     void aRedeliveredMessageKeepsItsEventId() throws Exception {
-        Emulated.Queue queue = aws.queue("source-redelivery");
+        EmulatorClients.Queue queue = aws.queue("source-redelivery");
         String id = send(queue, "again");
         List<String> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        sink.answer = e -> {
+        sink.answer(e -> {
             attempts.add(e.getId());
-            return attempts.size() == 1 ? new LoopbackSink.Answer(503, "1") : LoopbackSink.Answer.OK;
-        };
+            return attempts.size() == 1 ? LoopbackSink.Answer.retryAfter(503, 1) : LoopbackSink.Answer.OK;
+        });
 
         source(queue);
 
@@ -158,20 +159,20 @@ class SqsSourceAdapterIT {
 
     @Test
     void nothingIsLostAcrossASinkOutageAndAnAdapterRestartMidBatch() throws Exception {
-        Emulated.Queue queue = aws.queue("source-outage");
+        EmulatorClients.Queue queue = aws.queue("source-outage");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ids.add(send(queue, "m" + i));
         }
         AtomicInteger answered = new AtomicInteger();
         // Accepts five events, then the sink goes down: 503 with Retry-After.
-        sink.answer = e -> answered.incrementAndGet() <= 5 ? LoopbackSink.Answer.OK
-                : new LoopbackSink.Answer(503, "1");
+        sink.answer(e -> answered.incrementAndGet() <= 5 ? LoopbackSink.Answer.OK
+                : LoopbackSink.Answer.retryAfter(503, 1));
         AdapterRuntime first = source(queue, "VISIBILITY_TIMEOUT_SECONDS", "2");
         await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() > 8);
 
         first.close();
-        sink.answer = e -> LoopbackSink.Answer.OK;
+        sink.answer(e -> LoopbackSink.Answer.OK);
         source(queue, "VISIBILITY_TIMEOUT_SECONDS", "2");
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(sink.ids())
@@ -179,8 +180,8 @@ class SqsSourceAdapterIT {
         await().untilAsserted(() -> assertThat(aws.depth(queue)).isZero());
     }
 
-    private int visibleCount(Emulated.Queue queue) {
-        return Integer.parseInt(aws.admin.getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
+    private int visibleCount(EmulatorClients.Queue queue) {
+        return Integer.parseInt(aws.sqs().getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().get(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }

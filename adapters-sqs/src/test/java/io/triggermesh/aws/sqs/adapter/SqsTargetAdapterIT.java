@@ -11,6 +11,7 @@ import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
 import io.triggermesh.aws.testing.EmulatorIam;
+import io.triggermesh.aws.testkit.adapter.EmulatorClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,13 +37,13 @@ class SqsTargetAdapterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Emulated aws;
+    private final EmulatorClients aws;
     static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<AdapterRuntime> running = new ArrayList<>();
 
     SqsTargetAdapterIT(AwsEmulator emulator) {
-        this.aws = new Emulated(emulator);
+        this.aws = new EmulatorClients(emulator);
     }
 
     @AfterEach
@@ -53,7 +54,7 @@ class SqsTargetAdapterIT {
 
     /** Starts a target on a free port and returns its URL once healthy (or after 2 s when it never will be). */
     private URI target(Map<String, String> env, boolean awaitHealthy) throws Exception {
-        int port = Emulated.freePort();
+        int port = EmulatorClients.freePort();
         Map<String, String> withPort = new java.util.HashMap<>(env);
         withPort.put("PORT", Integer.toString(port));
         running.add(AdapterRuntime.start(withPort, new SqsTargetAdapter()));
@@ -79,10 +80,10 @@ class SqsTargetAdapterIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<Message> drain(Emulated.Queue queue, int expected) {
+    private List<Message> drain(EmulatorClients.Queue queue, int expected) {
         List<Message> messages = new ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            messages.addAll(aws.admin.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
+            messages.addAll(aws.sqs().receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
                     .messageSystemAttributeNamesWithStrings("All").waitTimeSeconds(1)).messages());
             return messages.size() >= expected;
         });
@@ -91,12 +92,12 @@ class SqsTargetAdapterIT {
 
     @Test
     void theGuidesSessionTokenTargetSendsEventsAsTheSecretsIdentity() throws Exception {
-        Emulated.Queue queue = aws.queue("target-guide");
+        EmulatorClients.Queue queue = aws.queue("target-guide");
         String roleName = "sqs-writer-" + UUID.randomUUID().toString().substring(0, 6);
         Credentials session;
         // Temporary keys and token as IAM Roles Anywhere or an STS call hands them out; moto only recognises
         // temporary keys it issued through AssumeRole, so they come from there.
-        try (EmulatorIam iam = new EmulatorIam(aws.emulator)) {
+        try (EmulatorIam iam = new EmulatorIam(aws.emulator())) {
             // moto checks sqs:GetQueueUrl against resource * (docs/testing.md).
             String role = iam.createRole(EmulatorIam.ACCOUNT, roleName, EmulatorIam.trust("*"), """
                     {"Version": "2012-10-17", "Statement": [
@@ -105,15 +106,15 @@ class SqsTargetAdapterIT {
             session = iam.sts(iam.root()).assumeRole(b -> b.roleArn(role).roleSessionName("laptop")).credentials();
         }
         // As the controller renders the guide's valueFromSecret keys: three secretKeyRef variables.
-        Map<String, String> env = aws.env("ARN", queue.arn(), "AWS_ACCESS_KEY_ID", session.accessKeyId(),
+        Map<String, String> env = aws.adapterEnv("ARN", queue.arn(), "AWS_ACCESS_KEY_ID", session.accessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", session.secretAccessKey(), "AWS_SESSION_TOKEN", session.sessionToken());
         HttpResponse<String> response;
         HttpResponse<String> wrongToken;
-        aws.emulator.enableIamEnforcement();
+        aws.emulator().enableIamEnforcement();
         try {
             URI target = target(env, true);
             response = post(event(target, "e-1", "{\"order\":1}"));
-            try (EmulatorIam iam = new EmulatorIam(aws.emulator)) {
+            try (EmulatorIam iam = new EmulatorIam(aws.emulator())) {
                 assertThat(iam.callerArn(running.get(0).context().aws().credentialsProvider()))
                         .as("the identity AWS saw is the Secret's")
                         .isEqualTo(EmulatorIam.assumedRoleArn(EmulatorIam.ACCOUNT, roleName, "laptop"));
@@ -130,7 +131,7 @@ class SqsTargetAdapterIT {
             });
             wrongToken = denied.get();
         } finally {
-            aws.emulator.disableIamEnforcement();
+            aws.emulator().disableIamEnforcement();
         }
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -148,8 +149,8 @@ class SqsTargetAdapterIT {
 
     @Test
     void fifoMessagesCarryTheGroupAndADeduplicationIdAndOnlyTheDataWhenAsked() throws Exception {
-        Emulated.Queue queue = aws.queue("target-fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
-        URI target = target(aws.env("ARN", queue.arn(), "MESSAGE_GROUP_ID", "orders",
+        EmulatorClients.Queue queue = aws.queue("target-fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+        URI target = target(aws.adapterEnv("ARN", queue.arn(), "MESSAGE_GROUP_ID", "orders",
                 "DISCARD_CLOUDEVENT_CONTEXT", "true"), true);
 
         assertThat(post(event(target, "e-" + "x".repeat(300), "{\"n\":1}")).statusCode()).isEqualTo(200);
@@ -162,8 +163,8 @@ class SqsTargetAdapterIT {
 
     @Test
     void elevenConcurrentEventsAllLandEachWithItsOwnMessage() throws Exception {
-        Emulated.Queue queue = aws.queue("target-eleven");
-        URI target = target(aws.env("ARN", queue.arn(), "SEND_CONCURRENCY", "1"), true);
+        EmulatorClients.Queue queue = aws.queue("target-eleven");
+        URI target = target(aws.adapterEnv("ARN", queue.arn(), "SEND_CONCURRENCY", "1"), true);
 
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
@@ -183,8 +184,8 @@ class SqsTargetAdapterIT {
 
     @Test
     void badRequestsAreAnsweredWith4xxAndNeverReachTheQueue() throws Exception {
-        Emulated.Queue queue = aws.queue("target-bad");
-        URI target = target(aws.env("ARN", queue.arn(), "MAX_MESSAGE_BYTES", "2000"), true);
+        EmulatorClients.Queue queue = aws.queue("target-bad");
+        URI target = target(aws.adapterEnv("ARN", queue.arn(), "MAX_MESSAGE_BYTES", "2000"), true);
 
         assertThat(post(HttpRequest.newBuilder(target).timeout(TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"not\":\"an event\"}"))).statusCode()).isEqualTo(400);
@@ -200,15 +201,15 @@ class SqsTargetAdapterIT {
 
     @Test
     void aFifoQueueWithoutAGroupIdRefusesToStart() {
-        Emulated.Queue queue = aws.queue("target-nogroup-fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+        EmulatorClients.Queue queue = aws.queue("target-nogroup-fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
 
-        assertThatThrownBy(() -> AdapterRuntime.start(aws.env("ARN", queue.arn()), new SqsTargetAdapter()))
+        assertThatThrownBy(() -> AdapterRuntime.start(aws.adapterEnv("ARN", queue.arn()), new SqsTargetAdapter()))
                 .isInstanceOf(AdapterConfigException.class).hasMessageStartingWith("MESSAGE_GROUP_ID is required");
     }
 
     @Test
     void aQueueThatDoesNotExistIsAClearNonRetryableAnswer() throws Exception {
-        URI target = target(aws.env("ARN", "arn:aws:sqs:us-east-1:123456789012:missing-" + UUID.randomUUID()),
+        URI target = target(aws.adapterEnv("ARN", "arn:aws:sqs:us-east-1:123456789012:missing-" + UUID.randomUUID()),
                 false);
         // Answered without reaching SQS (503) until the URL lookup has failed.
         await().atMost(Duration.ofSeconds(10)).until(() -> post(event(target, "e", "{}")).statusCode() != 503);

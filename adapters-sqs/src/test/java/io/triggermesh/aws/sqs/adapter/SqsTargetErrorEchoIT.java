@@ -7,6 +7,7 @@ import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.adapter.logging.AdapterLogging;
 import io.triggermesh.aws.adapter.logging.SecretRedactor;
 import io.triggermesh.aws.testing.EchoingAwsEndpoint;
+import io.triggermesh.aws.testkit.adapter.EmulatorClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -43,7 +44,7 @@ class SqsTargetErrorEchoIT {
     @Test
     void anEchoedSignatureErrorReachesNeitherTheReplyNorTheLog() throws Exception {
         try (EchoingAwsEndpoint echo = EchoingAwsEndpoint.start()) {
-            int port = Emulated.freePort();
+            int port = EmulatorClients.freePort();
             Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", echo.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", KEY_ID, "AWS_SECRET_ACCESS_KEY", "echo-target-secret",
                     "AWS_SESSION_TOKEN", TOKEN, "ARN", "arn:aws:sqs:us-east-1:123456789012:orders",
