@@ -1,6 +1,7 @@
 package io.triggermesh.aws.controller.reconcile;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.auth.env.AdapterEnvPlan;
 import io.triggermesh.aws.auth.env.EnvVar;
 import io.triggermesh.aws.auth.env.OwnedSecret;
@@ -54,7 +55,7 @@ final class CredentialsStep {
     }
 
     /** The condition of the owned Secret's write the API server refused. */
-    static Condition rejected(OwnerObject owner, io.fabric8.kubernetes.client.KubernetesClientException e) {
+    static Condition rejected(OwnerObject owner, KubernetesClientException e) {
         // Never the API's message here: a refusal of a Secret may quote the data it refused.
         return ApiRejection.condition(Condition.CREDENTIALS_READY, "write Secret " + OwnedSecret.nameFor(owner), e,
                 false);

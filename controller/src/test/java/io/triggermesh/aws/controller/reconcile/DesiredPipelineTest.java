@@ -89,6 +89,31 @@ class DesiredPipelineTest {
                 .isEqualTo(first.objects.stream().map(Json::normalise).toList());
     }
 
+    @Test
+    void aDeploymentThisObjectDoesNotControlIsNeitherWrittenNorShownAndDeployedSaysWhoseItIs() throws Exception {
+        GenericKubernetesResource someoneElses = Json.MAPPER.convertValue(YAML.readTree("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: awsechosource-orders, namespace: team-a}
+                spec: {replicas: 1}
+                """), GenericKubernetesResource.class);
+        Recording cluster = new Recording(List.of(someoneElses));
+
+        Outcome outcome = run(object("AWSEchoSource"), cluster, true);
+
+        assertThat(cluster.ops).containsExactly("CREATE ServiceAccount/awsechosource-i-orders");
+        assertThat(outcome.objects).extracting(HasMetadata::getKind).containsExactly("ServiceAccount");
+        assertThat(conditions(outcome.status)).filteredOn(c -> c.type().equals(Condition.DEPLOYED)).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.reason()).isEqualTo(Ownership.REASON);
+                    assertThat(c.message()).startsWith("Deployment/awsechosource-orders in namespace team-a");
+                });
+    }
+
+    private static List<Condition> conditions(Map<String, Object> status) {
+        return ((List<?>) status.get("conditions")).stream().map(c -> Condition.fromMap((Map<?, ?>) c)).toList();
+    }
+
     private record Outcome(Map<String, Object> status, List<HasMetadata> objects) {
     }
 
