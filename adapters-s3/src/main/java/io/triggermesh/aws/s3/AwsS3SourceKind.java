@@ -71,7 +71,6 @@ public final class AwsS3SourceKind implements ConnectorKind<AwsS3SourceSpec> {
                 .adapterPermission(CONSUME_MESSAGES)
                 .controllerPermission(MANAGE_NOTIFICATIONS)
                 .controllerPermission(MANAGE_QUEUE)
-                .sensitiveField(S3ConnectorPlugin.SENSITIVE_CREDENTIAL_VALUES)
                 .build();
     }
 

@@ -4,16 +4,14 @@ import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.BucketArn;
 import io.triggermesh.aws.s3.api.S3EventTypes;
 import io.triggermesh.aws.spi.Problem;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Arn;
 import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.Shown;
-import io.triggermesh.aws.spi.api.Sink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The rules of an AWSS3Source spec (everything but {@code auth}, which the controller checks). */
+/** The rules of an AWSS3Source spec (the shared auth, sink and adapterOverrides are the controller's). */
 final class AwsS3SourceValidator {
 
     private static final String QUEUE_EXAMPLE = "arn:aws:sqs:us-west-2:123456789012:my-queue";
@@ -26,8 +24,6 @@ final class AwsS3SourceValidator {
         BucketArn.problem(spec.arn(), AwsS3SourceKind.KIND).ifPresent(m -> problems.add(new Problem("spec.arn", m)));
         eventTypeProblems(spec.eventTypes(), problems);
         destinationProblems(spec, problems);
-        problems.addAll(Sink.problemsOfRequired(spec.sink(), "spec.sink"));
-        problems.addAll(AdapterOverrides.problemsOf(spec.adapterOverrides(), "spec.adapterOverrides"));
         return problems;
     }
 

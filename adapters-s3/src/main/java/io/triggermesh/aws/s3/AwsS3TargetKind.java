@@ -9,7 +9,6 @@ import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ public final class AwsS3TargetKind implements ConnectorKind<AwsS3TargetSpec> {
                 .accepts("*")
                 .emits(RESULT_EVENT_TYPE)
                 .adapterPermission(PUT_OBJECTS)
-                .sensitiveField(S3ConnectorPlugin.SENSITIVE_CREDENTIAL_VALUES)
                 .build();
     }
 
@@ -59,7 +57,6 @@ public final class AwsS3TargetKind implements ConnectorKind<AwsS3TargetSpec> {
     public List<Problem> validate(AwsS3TargetSpec spec) {
         List<Problem> problems = new ArrayList<>();
         BucketArn.problem(spec.arn(), KIND).ifPresent(m -> problems.add(new Problem("spec.arn", m)));
-        problems.addAll(AdapterOverrides.problemsOf(spec.adapterOverrides(), "spec.adapterOverrides"));
         return problems;
     }
 

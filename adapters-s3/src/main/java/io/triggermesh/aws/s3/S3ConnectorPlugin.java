@@ -9,8 +9,6 @@ public final class S3ConnectorPlugin extends AbstractConnectorPlugin {
 
     /** Where the adapter image is published; the tag is the plugin version. */
     public static final String IMAGE_REPOSITORY = "ghcr.io/triggermesh-aws/adapter-s3";
-    /** Literal credential values inside {@code spec.auth}, hidden wherever the controller shows a spec. */
-    public static final String SENSITIVE_CREDENTIAL_VALUES = "spec.auth.credentials.*.value";
 
     /** The plugin as the controller loads it, with the adapter image of this version. */
     public S3ConnectorPlugin() {

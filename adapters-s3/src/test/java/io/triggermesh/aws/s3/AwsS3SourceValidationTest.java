@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.spi.Problem;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
-import io.triggermesh.aws.spi.api.Sink;
-import io.triggermesh.aws.spi.api.SinkRef;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,6 @@ class AwsS3SourceValidationTest {
         assertThat(problems(S3Fixtures.sourceWithQueue(S3Fixtures.REGIONAL_BUCKET_ARN, S3Fixtures.USER_QUEUE_ARN)))
                 .isEmpty();
         assertThat(problems(S3Fixtures.sourceWithQueue(S3Fixtures.BUCKET_ARN, S3Fixtures.USER_QUEUE_ARN))).isEmpty();
-        assertThat(problems(S3Fixtures.sourceWithSink(Sink.toUri("http://sink.default.svc.cluster.local"))))
-                .isEmpty();
     }
 
     @Test
@@ -73,7 +68,7 @@ class AwsS3SourceValidationTest {
 
     @Test
     void eventTypesAreRequired() {
-        Problem p = onlyProblem(new AwsS3SourceSpec(S3Fixtures.BUCKET_ARN, null, null, null, S3Fixtures.SINK, null));
+        Problem p = onlyProblem(new AwsS3SourceSpec(S3Fixtures.BUCKET_ARN, null, null));
         assertThat(p.path()).isEqualTo("spec.eventTypes");
         assertThat(p.message()).contains("s3:ObjectCreated:*");
         assertThat(problems(S3Fixtures.source(S3Fixtures.BUCKET_ARN))).extracting(Problem::path)
@@ -100,14 +95,14 @@ class AwsS3SourceValidationTest {
     @Test
     void emptyEventTypeEntryIsReported() {
         AwsS3SourceSpec spec = new AwsS3SourceSpec(S3Fixtures.BUCKET_ARN,
-                Arrays.asList("s3:ObjectCreated:*", null), null, null, S3Fixtures.SINK, null);
+                Arrays.asList("s3:ObjectCreated:*", null), null);
         assertThat(onlyProblem(spec).path()).isEqualTo("spec.eventTypes[1]");
     }
 
     @Test
     void destinationNeedsSqs() {
         AwsS3SourceSpec spec = new AwsS3SourceSpec(S3Fixtures.BUCKET_ARN, List.of("s3:ObjectCreated:*"),
-                new AwsS3SourceSpec.Destination(null), null, S3Fixtures.SINK, null);
+                new AwsS3SourceSpec.Destination(null));
         assertThat(onlyProblem(spec).path()).isEqualTo("spec.destination.sqs");
     }
 
@@ -158,39 +153,10 @@ class AwsS3SourceValidationTest {
     }
 
     @Test
-    void sinkIsRequired() {
-        Problem p = onlyProblem(S3Fixtures.sourceWithSink(null));
-        assertThat(p.path()).isEqualTo("spec.sink");
-        assertThat(p.message()).startsWith("is required");
-    }
-
-    @Test
-    void sinkNeedsExactlyOneOfRefAndUri() {
-        assertThat(onlyProblem(S3Fixtures.sourceWithSink(new Sink(null, null))).message())
-                .contains("exactly one of ref or uri");
-        assertThat(onlyProblem(S3Fixtures.sourceWithSink(
-                new Sink(SinkRef.of("v1", "Service", "s"), "http://x"))).message()).contains("keep exactly one");
-    }
-
-    @Test
-    void sinkUriMustBeHttp() {
-        assertThat(onlyProblem(S3Fixtures.sourceWithSink(Sink.toUri("mailto:ops@example.com"))).path())
-                .isEqualTo("spec.sink.uri");
-    }
-
-    @Test
-    void adapterOverridesAreChecked() {
-        AwsS3SourceSpec spec = new AwsS3SourceSpec(S3Fixtures.BUCKET_ARN, List.of("s3:ObjectCreated:*"), null, null,
-                S3Fixtures.SINK, new AdapterOverrides(null, List.of(new AdapterOverrides.Env("AWS_ACCESS_KEY_ID",
-                "x")), null, null, null, null, null));
-        assertThat(onlyProblem(spec).path()).isEqualTo("spec.adapterOverrides.env[0].name");
-    }
-
-    @Test
     void everyProblemIsReportedAtOnce() {
         AwsS3SourceSpec spec = new AwsS3SourceSpec("arn:aws:sqs:us-east-1:123456789012:q",
-                List.of("s3:Nope"), new AwsS3SourceSpec.Destination(null), null, null, null);
+                List.of("s3:Nope"), new AwsS3SourceSpec.Destination(null));
         assertThat(problems(spec)).extracting(Problem::path).containsExactly(
-                "spec.arn", "spec.eventTypes[0]", "spec.destination.sqs", "spec.sink");
+                "spec.arn", "spec.eventTypes[0]", "spec.destination.sqs");
     }
 }

@@ -3,8 +3,6 @@ package io.triggermesh.aws.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triggermesh.aws.spi.Problem;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AwsS3TargetValidationTest {
@@ -14,8 +12,7 @@ class AwsS3TargetValidationTest {
     @Test
     void validSpecsHaveNoProblems() {
         assertThat(kind.validate(S3Fixtures.target(S3Fixtures.BUCKET_ARN))).isEmpty();
-        assertThat(kind.validate(S3Fixtures.target("arn:aws-us-gov:s3:::gov.bucket-1", true,
-                AdapterOverrides.publicAccess(true)))).isEmpty();
+        assertThat(kind.validate(S3Fixtures.target("arn:aws-us-gov:s3:::gov.bucket-1", true))).isEmpty();
     }
 
     @Test
@@ -35,13 +32,5 @@ class AwsS3TargetValidationTest {
     void objectArnIsNotABucketArn() {
         assertThat(kind.validate(S3Fixtures.target("arn:aws:s3:::b-1/key"))).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("arn:aws:s3:::b-1"));
-    }
-
-    @Test
-    void adapterOverridesAreChecked() {
-        AdapterOverrides overrides = new AdapterOverrides(true, null, null, null, null, null,
-                List.of(new AdapterOverrides.Toleration("k", "Sometimes", null, null, null)));
-        assertThat(kind.validate(S3Fixtures.target(S3Fixtures.BUCKET_ARN, null, overrides)))
-                .extracting(Problem::path).containsExactly("spec.adapterOverrides.tolerations[0].operator");
     }
 }

@@ -46,12 +46,11 @@ final class EmulatorClients extends io.triggermesh.aws.testkit.adapter.EmulatorC
     }
 
     static AwsS3SourceSpec spec(String bucketArn, String... eventTypes) {
-        return new AwsS3SourceSpec(bucketArn, List.of(eventTypes), null, null, S3Fixtures.SINK, null);
+        return new AwsS3SourceSpec(bucketArn, List.of(eventTypes), null);
     }
 
     static AwsS3SourceSpec specWithQueue(String bucketArn, String queueArn, String... eventTypes) {
         return new AwsS3SourceSpec(bucketArn, List.of(eventTypes),
-                new AwsS3SourceSpec.Destination(new AwsS3SourceSpec.SqsDestination(queueArn)), null, S3Fixtures.SINK,
-                null);
+                new AwsS3SourceSpec.Destination(new AwsS3SourceSpec.SqsDestination(queueArn)));
     }
 }

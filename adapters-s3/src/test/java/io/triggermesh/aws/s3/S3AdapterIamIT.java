@@ -176,7 +176,7 @@ class S3AdapterIamIT {
     private static List<IamPermission> declaredTargetPolicy(String bucket) {
         AwsS3TargetKind kind = new AwsS3TargetKind(S3Fixtures.IMAGE);
         ObjectContext<AwsS3TargetSpec> object = new ObjectContext<>(AwsS3TargetKind.KIND, "team-a", "archive", "uid",
-                1, new AwsS3TargetSpec("arn:aws:s3:::" + bucket, null, null, null), Map.of());
+                1, new AwsS3TargetSpec("arn:aws:s3:::" + bucket, null), Map.of());
         Map<String, String> values = kind.permissionValues(object);
         return kind.adapterPermissions(object).stream().map(p -> p.resolve(values)).toList();
     }

@@ -61,7 +61,7 @@ class S3AdapterWorkloadTest {
         AdapterWorkload plain = target.adapter(S3Fixtures.object(AwsS3TargetKind.KIND,
                 S3Fixtures.target(S3Fixtures.BUCKET_ARN)));
         AdapterWorkload discarding = target.adapter(S3Fixtures.object(AwsS3TargetKind.KIND,
-                S3Fixtures.target(S3Fixtures.BUCKET_ARN, true, null)));
+                S3Fixtures.target(S3Fixtures.BUCKET_ARN, true)));
 
         assertThat(plain.httpPort()).hasValue(8080);
         assertThat(plain.env()).containsExactlyInAnyOrderEntriesOf(

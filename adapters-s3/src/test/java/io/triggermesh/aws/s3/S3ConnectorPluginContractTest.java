@@ -18,9 +18,8 @@ class S3ConnectorPluginContractTest extends ConnectorContractTest {
     protected Object sampleSpec(String kind) {
         return switch (kind) {
             case AwsS3SourceKind.KIND -> new AwsS3SourceSpec(S3Fixtures.REGIONAL_BUCKET_ARN,
-                    List.of("s3:ObjectCreated:*"), null, S3Fixtures.CANARY_AUTH, S3Fixtures.SINK, null);
-            case AwsS3TargetKind.KIND -> new AwsS3TargetSpec(S3Fixtures.BUCKET_ARN, S3Fixtures.CANARY_AUTH, true,
-                    null);
+                    List.of("s3:ObjectCreated:*"), null);
+            case AwsS3TargetKind.KIND -> new AwsS3TargetSpec(S3Fixtures.BUCKET_ARN, true);
             default -> throw new IllegalArgumentException("unexpected kind " + kind);
         };
     }

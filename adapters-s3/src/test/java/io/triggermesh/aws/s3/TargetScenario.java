@@ -38,7 +38,7 @@ final class TargetScenario implements AutoCloseable {
     Map<String, String> env(String bucketArn, boolean discard, String... extra) throws IOException {
         AwsS3TargetKind kind = new AwsS3TargetKind(S3Fixtures.IMAGE);
         ObjectContext<AwsS3TargetSpec> object = new ObjectContext<>(AwsS3TargetKind.KIND, "team-a", "archive",
-                "uid-archive", 1, new AwsS3TargetSpec(bucketArn, null, discard, null), Map.of());
+                "uid-archive", 1, new AwsS3TargetSpec(bucketArn, discard), Map.of());
         Map<String, String> env = new HashMap<>(kind.adapter(object).env());
         env.put("NAME", "archive");
         env.put("NAMESPACE", "team-a");

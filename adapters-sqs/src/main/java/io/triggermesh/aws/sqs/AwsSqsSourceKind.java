@@ -54,7 +54,6 @@ public final class AwsSqsSourceKind implements ConnectorKind<AwsSqsSourceSpec> {
                 .emits(Arrays.stream(MessageProcessor.values()).flatMap(p -> eventTypes(p).stream())
                         .toArray(String[]::new))
                 .adapterPermission(CONSUME_MESSAGES)
-                .sensitiveField(SqsConnectorPlugin.SENSITIVE_CREDENTIAL_VALUES)
                 .build();
     }
 

@@ -2,10 +2,8 @@ package io.triggermesh.aws.sqs;
 
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.api.QueueArn;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Arn;
 import io.triggermesh.aws.spi.api.Shown;
-import io.triggermesh.aws.spi.api.Sink;
 import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
 import io.triggermesh.aws.sqs.api.GoDuration;
 import io.triggermesh.aws.sqs.api.MessageProcessor;
@@ -17,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The rules of an AWSSQSSource spec (everything but {@code auth}, which the controller checks). */
+/** The rules of an AWSSQSSource spec (the shared auth, sink and adapterOverrides are the controller's). */
 final class AwsSqsSourceValidator {
 
     /** SQS's maximum visibility timeout. */
@@ -42,8 +40,6 @@ final class AwsSqsSourceValidator {
             endpointProblem(spec.endpoint().url()).ifPresent(m -> problems.add(new Problem("spec.endpoint.url", m)));
         }
         ownerProblem(spec).ifPresent(m -> problems.add(new Problem("spec.queueOwnerAccountId", m)));
-        problems.addAll(Sink.problemsOfRequired(spec.sink(), "spec.sink"));
-        problems.addAll(AdapterOverrides.problemsOf(spec.adapterOverrides(), "spec.adapterOverrides"));
         return problems;
     }
 

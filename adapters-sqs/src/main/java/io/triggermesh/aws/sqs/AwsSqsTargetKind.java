@@ -8,7 +8,6 @@ import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Shown;
 import io.triggermesh.aws.sqs.api.AwsSqsTargetSpec;
 import java.util.ArrayList;
@@ -53,7 +52,6 @@ public final class AwsSqsTargetKind implements ConnectorKind<AwsSqsTargetSpec> {
                 .accepts("*")
                 .emits(RESULT_EVENT_TYPE)
                 .adapterPermission(SEND_MESSAGES)
-                .sensitiveField(SqsConnectorPlugin.SENSITIVE_CREDENTIAL_VALUES)
                 .build();
     }
 
@@ -67,7 +65,6 @@ public final class AwsSqsTargetKind implements ConnectorKind<AwsSqsTargetSpec> {
         List<Problem> problems = new ArrayList<>();
         QueueArn.problem(spec.arn(), KIND).ifPresent(m -> problems.add(new Problem("spec.arn", m)));
         messageGroupProblem(spec).ifPresent(m -> problems.add(new Problem("spec.messageGroupId", m)));
-        problems.addAll(AdapterOverrides.problemsOf(spec.adapterOverrides(), "spec.adapterOverrides"));
         return problems;
     }
 

@@ -3,9 +3,6 @@ package io.triggermesh.aws.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triggermesh.aws.spi.Problem;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
-import io.triggermesh.aws.spi.api.Sink;
-import io.triggermesh.aws.spi.api.SinkRef;
 import io.triggermesh.aws.sqs.api.AwsSqsSourceSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,26 +117,11 @@ class AwsSqsSourceValidationTest {
     }
 
     @Test
-    void sinkIsRequiredWithExactlyOneOfRefAndUri() {
-        assertThat(onlyProblem(SqsFixtures.sourceWithSink(null)).path()).isEqualTo("spec.sink");
-        assertThat(onlyProblem(SqsFixtures.sourceWithSink(new Sink(SinkRef.of("v1", "Service", "x"), "http://y")))
-                .message()).contains("exactly one");
-    }
-
-    @Test
-    void adapterOverridesAreChecked() {
-        AwsSqsSourceSpec spec = new AwsSqsSourceSpec(SqsFixtures.QUEUE_ARN, null, null, null, null, null,
-                SqsFixtures.SINK, new AdapterOverrides(null, List.of(new AdapterOverrides.Env("AWS_SESSION_TOKEN",
-                "t")), null, null, null, null, null));
-        assertThat(onlyProblem(spec).path()).isEqualTo("spec.adapterOverrides.env[0].name");
-    }
-
-    @Test
     void everyProblemIsReportedAtOnce() {
         AwsSqsSourceSpec spec = new AwsSqsSourceSpec("arn:aws:s3:::b-1", new AwsSqsSourceSpec.ReceiveOptions("1d"),
-                "kafka", new AwsSqsSourceSpec.Endpoint("tcp://x"), "x", null, null, null);
+                "kafka", new AwsSqsSourceSpec.Endpoint("tcp://x"), "x");
         assertThat(kind.validate(spec)).extracting(Problem::path).containsExactly("spec.arn",
                 "spec.receiveOptions.visibilityTimeout", "spec.messageProcessor", "spec.endpoint.url",
-                "spec.queueOwnerAccountId", "spec.sink");
+                "spec.queueOwnerAccountId");
     }
 }

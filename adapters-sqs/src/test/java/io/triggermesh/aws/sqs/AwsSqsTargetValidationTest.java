@@ -3,7 +3,6 @@ package io.triggermesh.aws.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triggermesh.aws.spi.Problem;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.sqs.api.AwsSqsTargetSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,14 +58,5 @@ class AwsSqsTargetValidationTest {
         assertThat(kind.validate(SqsFixtures.target(SqsFixtures.FIFO_QUEUE_ARN, "g".repeat(129))))
                 .extracting(Problem::path).containsExactly("spec.messageGroupId");
         assertThat(kind.validate(SqsFixtures.target(SqsFixtures.FIFO_QUEUE_ARN, "a-b_c.d:e/f#{}!"))).isEmpty();
-    }
-
-    @Test
-    void adapterOverridesAreChecked() {
-        AwsSqsTargetSpec spec = new AwsSqsTargetSpec(SqsFixtures.QUEUE_ARN, null, null, null, new AdapterOverrides(
-                true, null, null, null, null, null,
-                List.of(new AdapterOverrides.Toleration("k", "Exists", "v", null, null))));
-        assertThat(kind.validate(spec)).extracting(Problem::path)
-                .containsExactly("spec.adapterOverrides.tolerations[0].value");
     }
 }

@@ -35,7 +35,7 @@ class SqsAdapterWorkloadTest {
     void everySourceOptionReachesTheAdapter() {
         AwsSqsSourceSpec spec = new AwsSqsSourceSpec(SqsFixtures.QUEUE_ARN,
                 new AwsSqsSourceSpec.ReceiveOptions("1h30m"), "s3",
-                new AwsSqsSourceSpec.Endpoint("http://elasticmq:9324"), "123456789012", null, SqsFixtures.SINK, null);
+                new AwsSqsSourceSpec.Endpoint("http://elasticmq:9324"), "123456789012");
 
         assertThat(source.adapter(SqsFixtures.object(AwsSqsSourceKind.KIND, spec)).env())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -49,7 +49,7 @@ class SqsAdapterWorkloadTest {
     @Test
     void targetListensOn8080WithItsGroupAndContextSetting() {
         AdapterWorkload workload = target.adapter(SqsFixtures.object(AwsSqsTargetKind.KIND,
-                new AwsSqsTargetSpec(SqsFixtures.FIFO_QUEUE_ARN, null, "orders", true, null)));
+                new AwsSqsTargetSpec(SqsFixtures.FIFO_QUEUE_ARN, "orders", true)));
 
         assertThat(workload.httpPort()).hasValue(8080);
         assertThat(workload.env()).containsExactlyInAnyOrderEntriesOf(Map.of(

@@ -16,10 +16,8 @@ class SqsConnectorPluginContractTest extends ConnectorContractTest {
     @Override
     protected Object sampleSpec(String kind) {
         return switch (kind) {
-            case AwsSqsSourceKind.KIND -> new AwsSqsSourceSpec(SqsFixtures.QUEUE_ARN, null, null, null, null,
-                    SqsFixtures.CANARY_AUTH, SqsFixtures.SINK, null);
-            case AwsSqsTargetKind.KIND -> new AwsSqsTargetSpec(SqsFixtures.FIFO_QUEUE_ARN, SqsFixtures.CANARY_AUTH,
-                    "group-1", true, null);
+            case AwsSqsSourceKind.KIND -> new AwsSqsSourceSpec(SqsFixtures.QUEUE_ARN, null, null, null, null);
+            case AwsSqsTargetKind.KIND -> new AwsSqsTargetSpec(SqsFixtures.FIFO_QUEUE_ARN, "group-1", true);
             default -> throw new IllegalArgumentException("unexpected kind " + kind);
         };
     }

@@ -6,6 +6,7 @@ import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.spi.IamPermission;
 import io.triggermesh.aws.spi.KindDescriptor;
+import io.triggermesh.aws.spi.SharedSpecFields;
 import io.triggermesh.aws.spi.SpiVersion;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,10 @@ public abstract class ConnectorContractTest {
     /** The plugin under test, constructed as the controller would (public no-arg constructor). */
     protected abstract ConnectorPlugin plugin();
 
-    /** A valid spec for the kind whose sensitive fields (if any) contain {@link #CANARY}. */
+    /**
+     * A valid spec for the kind whose sensitive fields (if any) contain {@link #CANARY}: the kind's own fields only
+     * ({@code auth}, {@code sink} and {@code adapterOverrides} are the controller's).
+     */
     protected abstract Object sampleSpec(String kind);
 
     @Test
@@ -85,6 +89,26 @@ public abstract class ConnectorContractTest {
                 case TARGET -> assertThat(d.acceptedEventTypes()).as("%s accepts", d.kind()).isNotEmpty();
                 default -> throw new AssertionError(d.role());
             }
+        }
+    }
+
+    /**
+     * The controller owns {@code auth}, {@code sink} and {@code adapterOverrides} ({@link SharedSpecFields}): it reads
+     * and checks them for every kind and removes them before binding the spec type, and the CRD generator adds their
+     * schemas. A spec type that declares one of them again would never see a value there and would document a second,
+     * possibly different, shape of it.
+     */
+    @Test
+    void specTypesDeclareOnlyTheirOwnFields() {
+        for (ConnectorKind<?> kind : plugin().kinds()) {
+            KindDescriptor<?> d = kind.descriptor();
+            List<String> shared = SpecShapes.sharedFieldsDeclaredBy(d.specType(), d.role());
+            assertThat(shared).as("%s: spec type %s declares %s, which every kind shares and the controller owns: it"
+                            + " reads and checks spec.auth, spec.sink (sources) and spec.adapterOverrides itself,"
+                            + " removes them before binding the spec type, and the CRD generator adds their schemas."
+                            + " Remove %s from %s", d.kind(), d.specType().getName(), shared,
+                    shared.size() == 1 ? "it" : "them", d.specType().getSimpleName())
+                    .isEmpty();
         }
     }
 

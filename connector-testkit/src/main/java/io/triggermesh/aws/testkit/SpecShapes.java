@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.triggermesh.aws.spi.Role;
+import io.triggermesh.aws.spi.SharedSpecFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +45,29 @@ public final class SpecShapes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A manifest's {@code spec} as the controller binds it to the kind's spec type: without the fields every kind
+     * with this role shares ({@link SharedSpecFields}), which the controller reads itself.
+     */
+    public static ObjectNode ownFields(JsonNode spec, Role role) {
+        ObjectNode own = ((ObjectNode) spec).deepCopy();
+        own.remove(SharedSpecFields.of(role));
+        return own;
+    }
+
+    /**
+     * The JSON names of {@code specType}'s properties that are fields every kind with this role shares
+     * ({@link SharedSpecFields}); empty when the type declares only its own.
+     */
+    public static List<String> sharedFieldsDeclaredBy(Class<?> specType, Role role) {
+        Set<String> names = new LinkedHashSet<>();
+        JSON.getDeserializationConfig().introspect(JSON.constructType(specType)).findProperties()
+                .forEach(p -> names.add(p.getName()));
+        JSON.getSerializationConfig().introspect(JSON.constructType(specType)).findProperties()
+                .forEach(p -> names.add(p.getName()));
+        return SharedSpecFields.of(role).stream().filter(names::contains).toList();
     }
 
     /** {@code root} and every record type reachable through its components, lists and maps included. */

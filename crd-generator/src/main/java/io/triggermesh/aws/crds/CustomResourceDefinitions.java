@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.Role;
+import io.triggermesh.aws.spi.SharedSpecFields;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -87,7 +88,9 @@ final class CustomResourceDefinitions {
         // No description here: Kubernetes accepts nothing but the type (and name rules) for the root metadata.
         properties.putObject("metadata").put("type", "object");
         ObjectNode spec = NODES.objectNode().put("description", "Desired state of the " + kind.kind() + ".");
-        spec.setAll(schemas.objectSchema(kind.specType(), "spec"));
+        // The kind's own fields, then the ones every kind shares, which the controller owns.
+        ObjectNode own = schemas.objectSchema(kind.specType(), "spec");
+        spec.setAll(SharedFieldSchemas.withSharedFields(own, kind, schemas));
         properties.set("spec", spec);
         properties.putObject("status")
                 .put("description", "Observed state, written by the controller: observedGeneration, the conditions"
@@ -97,6 +100,7 @@ final class CustomResourceDefinitions {
                         + " account, expiresAt, checkedAt, notChecked) and the connector's own fields.")
                 .put("type", "object")
                 .put("x-kubernetes-preserve-unknown-fields", true);
+        SensitiveFields.markAsPasswords(root, SharedSpecFields.SENSITIVE_PATHS);
         SensitiveFields.markAsPasswords(root, kind.sensitiveFields());
         return root;
     }

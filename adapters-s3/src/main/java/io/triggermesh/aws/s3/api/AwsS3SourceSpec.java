@@ -3,11 +3,8 @@ package io.triggermesh.aws.s3.api;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.triggermesh.aws.auth.model.AwsAuth;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
 import io.triggermesh.aws.spi.api.QueueArn;
-import io.triggermesh.aws.spi.api.Sink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,9 +16,8 @@ import java.util.Optional;
  * @param arn the bucket's ARN, optionally with region and account
  * @param eventTypes the S3 event names to subscribe to ({@link S3EventTypes#ALL})
  * @param destination where S3 delivers the notifications; a queue the controller manages when omitted
- * @param auth how to authenticate to AWS
- * @param sink where the CloudEvents go
- * @param adapterOverrides adjustments to the adapter workload
+ *
+ * <p>{@code auth}, {@code sink} and {@code adapterOverrides} are the controller's (SharedSpecFields), not declared here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("S3 bucket notifications, delivered through an SQS queue, become CloudEvents.")
@@ -46,15 +42,7 @@ public record AwsS3SourceSpec(
         List<String> eventTypes,
         @JsonPropertyDescription("Where S3 delivers the notifications. When omitted, the controller creates and"
                 + " manages an SQS queue for this source.")
-        Destination destination,
-        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
-        @FieldSchema(required = true)
-        AwsAuth auth,
-        @JsonPropertyDescription("Where the CloudEvents are sent: a reference to an Addressable object or a URI.")
-        @FieldSchema(required = true)
-        Sink sink,
-        @JsonPropertyDescription("Adjustments to the adapter's Deployment.")
-        AdapterOverrides adapterOverrides) {
+        Destination destination) {
 
     public AwsS3SourceSpec {
         // Not List.copyOf: a null entry must reach validation, which reports it at its index.

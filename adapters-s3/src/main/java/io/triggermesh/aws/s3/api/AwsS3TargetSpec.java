@@ -3,17 +3,15 @@ package io.triggermesh.aws.s3.api;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.triggermesh.aws.auth.model.AwsAuth;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
 
 /**
  * {@code spec} of an {@code AWSS3Target}: every CloudEvent received becomes an object in the bucket.
  *
  * @param arn the bucket's ARN
- * @param auth how to authenticate to AWS
  * @param discardCloudEventContext store only the event's data instead of the whole event as JSON
- * @param adapterOverrides adjustments to the adapter workload
+ *
+ * <p>{@code auth} and {@code adapterOverrides} are the controller's (SharedSpecFields), not declared here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("every CloudEvent it receives becomes an object in an S3 bucket.")
@@ -21,13 +19,8 @@ public record AwsS3TargetSpec(
         @JsonPropertyDescription("ARN of the S3 bucket the objects are written to, for example arn:aws:s3:::my-bucket.")
         @FieldSchema(required = true, pattern = BucketArn.PATTERN)
         String arn,
-        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
-        @FieldSchema(required = true)
-        AwsAuth auth,
         @JsonPropertyDescription("Store only the event's data instead of the whole CloudEvent as JSON. Default false.")
-        Boolean discardCloudEventContext,
-        @JsonPropertyDescription("Adjustments to the adapter's Deployment, for example public: true.")
-        AdapterOverrides adapterOverrides) {
+        Boolean discardCloudEventContext) {
 
     /** Whether only the data is stored. */
     public boolean discardsCloudEventContext() {

@@ -3,8 +3,6 @@ package io.triggermesh.aws.sqs.api;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.triggermesh.aws.auth.model.AwsAuth;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
 import io.triggermesh.aws.spi.api.QueueArn;
 import io.triggermesh.aws.spi.api.Redaction;
@@ -20,9 +18,8 @@ import java.util.Optional;
  * @param endpoint an SQS-compatible endpoint instead of AWS's
  * @param queueOwnerAccountId the account owning the queue, when it is not the caller's (an extension of the original
  *     API); must agree with the account in {@code arn}
- * @param auth how to authenticate to AWS
- * @param sink where the CloudEvents go
- * @param adapterOverrides adjustments to the adapter workload
+ *
+ * <p>{@code auth}, {@code sink} and {@code adapterOverrides} are the controller's (SharedSpecFields), not declared here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("the messages of an SQS queue become CloudEvents.")
@@ -42,15 +39,7 @@ public record AwsSqsSourceSpec(
         @JsonPropertyDescription("Account id (12 digits) owning the queue, for a queue in another account. Optional:"
                 + " the account in arn is used when omitted; when set it must equal it.")
         @FieldSchema(pattern = "^[0-9]{12}$")
-        String queueOwnerAccountId,
-        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
-        @FieldSchema(required = true)
-        AwsAuth auth,
-        @JsonPropertyDescription("Where the CloudEvents are sent: a reference to an Addressable object or a URI.")
-        @FieldSchema(required = true)
-        Sink sink,
-        @JsonPropertyDescription("Adjustments to the adapter's Deployment.")
-        AdapterOverrides adapterOverrides) {
+        String queueOwnerAccountId) {
 
     /** The processor the spec selects; empty when {@code messageProcessor} names none (a validation problem). */
     public Optional<MessageProcessor> processor() {

@@ -3,8 +3,6 @@ package io.triggermesh.aws.sqs.api;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.triggermesh.aws.auth.model.AwsAuth;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.FieldSchema;
 import io.triggermesh.aws.spi.api.QueueArn;
 
@@ -12,10 +10,10 @@ import io.triggermesh.aws.spi.api.QueueArn;
  * {@code spec} of an {@code AWSSQSTarget}: every CloudEvent received becomes a message in the queue.
  *
  * @param arn the queue's ARN
- * @param auth how to authenticate to AWS
  * @param messageGroupId the message group of every message; required for FIFO queues
  * @param discardCloudEventContext send only the event's data instead of the whole event as JSON
- * @param adapterOverrides adjustments to the adapter workload
+ *
+ * <p>{@code auth} and {@code adapterOverrides} are the controller's (SharedSpecFields), not declared here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("every CloudEvent it receives becomes a message in an SQS queue.")
@@ -23,16 +21,11 @@ public record AwsSqsTargetSpec(
         @JsonPropertyDescription("ARN of the SQS queue, for example arn:aws:sqs:us-east-1:123456789012:my-queue.")
         @FieldSchema(required = true, pattern = QueueArn.PATTERN)
         String arn,
-        @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.")
-        @FieldSchema(required = true)
-        AwsAuth auth,
         @JsonPropertyDescription("Message group id of the messages sent. Required for FIFO queues (names ending in"
                 + " .fifo); up to 128 letters, digits and punctuation.")
         String messageGroupId,
         @JsonPropertyDescription("Send only the event's data instead of the whole CloudEvent as JSON. Default false.")
-        Boolean discardCloudEventContext,
-        @JsonPropertyDescription("Adjustments to the adapter's Deployment, for example public: true.")
-        AdapterOverrides adapterOverrides) {
+        Boolean discardCloudEventContext) {
 
     /** Whether only the data is sent. */
     public boolean discardsCloudEventContext() {

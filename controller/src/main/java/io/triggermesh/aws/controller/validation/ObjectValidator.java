@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggermesh.aws.auth.validation.AuthParser;
 import io.triggermesh.aws.auth.validation.AuthValidator;
-import io.triggermesh.aws.auth.validation.ParsedAuth;
 import io.triggermesh.aws.controller.plugins.LoadedKind;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.spi.ConnectorKind;
@@ -21,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks connector objects: metadata, {@code spec.auth} (auth-core), the typed spec, and the plugin's own rules.
- * Returns every problem at once, each with its JSON path and a fix-it message, never a secret value.
+ * Checks connector objects: metadata, the fields every kind shares ({@code auth}, {@code sink} of sources,
+ * {@code adapterOverrides}: the controller's, for every kind), the kind's own fields, and the plugin's own rules.
+ * Everything in {@code spec} is read by one {@link SpecReader}. Returns every problem at once, each with its JSON
+ * path and a fix-it message, never a secret value.
  */
 public final class ObjectValidator {
 
@@ -50,7 +51,7 @@ public final class ObjectValidator {
     public ValidatedObject validate(ObjectNode object) {
         Optional<LoadedKind> kind = kindOf(object);
         if (kind.isEmpty()) {
-            return new ValidatedObject(null, null, null, List.of(new Problem("kind", "no installed connector serves "
+            return new ValidatedObject(null, null, null, null, null, List.of(new Problem("kind", "no installed connector serves "
                     + Shown.quoted(object.path("apiVersion").asText()) + " "
                     + Shown.quoted(object.path("kind").asText())
                     + "; installed kinds: " + registry.kinds().stream().map(LoadedKind::key).toList())));
@@ -63,20 +64,17 @@ public final class ObjectValidator {
         JsonNode spec = object.get("spec");
         if (spec == null || !spec.isObject()) {
             problems.add(new Problem("spec", "spec is required and must be an object"));
-            return new ValidatedObject(kind.get(), null, null, problems);
+            return new ValidatedObject(kind.get(), null, null, null, null, problems);
         }
-        ParsedAuth auth = AuthParser.parseObject(object);
-        problems.addAll(auth.problems());
-        List<Problem> readProblems = new ArrayList<>();
-        Object typed = readSpec(kind.get(), (ObjectNode) spec, readProblems);
-        problems.addAll(readProblems);
-        if (typed != null) {
-            problems.addAll(pluginProblems(kind.get(), typed, readProblems));
+        SpecReader.Result read = reader.read((ObjectNode) spec, kind.get().descriptor());
+        problems.addAll(read.problems());
+        if (read.spec() != null) {
+            problems.addAll(pluginProblems(kind.get(), read.spec(), read));
         }
-        if (auth.auth() != null) {
-            problems.addAll(AuthValidator.partitionProblems(auth.auth(), AuthParser.SPEC_AUTH, resourceArns(spec)));
+        if (read.auth() != null) {
+            problems.addAll(AuthValidator.partitionProblems(read.auth(), AuthParser.SPEC_AUTH, resourceArns(spec)));
         }
-        return new ValidatedObject(kind.get(), typed, auth.auth(), problems);
+        return new ValidatedObject(kind.get(), read.spec(), read.auth(), read.sink(), read.overrides(), problems);
     }
 
     private static List<Problem> metadataProblems(JsonNode object) {
@@ -92,22 +90,10 @@ public final class ObjectValidator {
     }
 
     /**
-     * The typed spec without {@code auth} (connectors never see credentials, see {@link ConnectorKind}), read in one
-     * pass that reports every unreadable field; {@code null} when nothing could be read.
+     * The plugin's problems, except those about a field already reported as unreadable or misspelled (it was read as
+     * absent, so the plugin would only add "is required" to it).
      */
-    private Object readSpec(LoadedKind kind, ObjectNode spec, List<Problem> problems) {
-        ObjectNode withoutAuth = spec.deepCopy();
-        withoutAuth.remove("auth");
-        SpecReader.Result read = reader.read(withoutAuth, kind.descriptor().specType());
-        problems.addAll(read.problems());
-        return read.spec();
-    }
-
-    /**
-     * The plugin's problems, except those about a field already reported as unreadable (it was read as absent, so
-     * the plugin would only add "is required" to it).
-     */
-    private static List<Problem> pluginProblems(LoadedKind kind, Object spec, List<Problem> readProblems) {
+    private static List<Problem> pluginProblems(LoadedKind kind, Object spec, SpecReader.Result read) {
         List<Problem> found;
         try {
             found = checkedByPlugin(kind.kind(), spec);
@@ -116,12 +102,7 @@ public final class ObjectValidator {
             return List.of(new Problem("spec", "the connector could not check this spec ("
                     + e.getClass().getSimpleName() + "); fix the other problems reported, or report this"));
         }
-        return found.stream().filter(p -> readProblems.stream().noneMatch(r -> isAtOrUnder(p.path(), r.path())))
-                .toList();
-    }
-
-    private static boolean isAtOrUnder(String path, String reported) {
-        return path.equals(reported) || path.startsWith(reported + ".") || path.startsWith(reported + "[");
+        return found.stream().filter(p -> !read.isSettled(p.path())).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -74,8 +74,7 @@ class DesiredPipelineTest {
     void aSecondPassOverWhatTheFirstWroteWritesNothing() throws Exception {
         Recording cluster = new Recording(List.of());
         GenericKubernetesResource object = object("AWSEchoSource");
-        // As render runs it: the source has no sink here, and render deploys with a placeholder where the
-        // controller would wait for one.
+        // As render runs it (a preview).
         Outcome first = run(object, cluster, true);
         assertThat(cluster.ops).containsExactly("CREATE ServiceAccount/awsechosource-i-orders",
                 "CREATE Deployment/awsechosource-orders");
@@ -137,6 +136,7 @@ class DesiredPipelineTest {
                   arn: %s
                   auth:
                     iam: {roleArn: "arn:aws:iam::123456789012:role/orders"}
+                  sink: {uri: "http://display.team-a.svc.cluster.local"}
                 """.formatted(kind, ARN));
         return Json.MAPPER.convertValue(node, GenericKubernetesResource.class);
     }

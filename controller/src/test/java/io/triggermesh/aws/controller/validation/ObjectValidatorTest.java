@@ -11,6 +11,7 @@ import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.plugins.TestPlugins.EchoSpec;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.SpiVersion;
+import io.triggermesh.aws.spi.api.Sink;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,82 @@ class ObjectValidatorTest {
                   arn: arn:aws:sqs:us-east-1:123456789012:q
                   auth:
                     iam: {roleArn: "arn:aws:iam::123456789012:role/echo"}
+                  sink: {uri: "http://display.default.svc"}
+                  adapterOverrides: {labels: {team: a}}
                 """));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.spec()).isEqualTo(new EchoSpec("arn:aws:sqs:us-east-1:123456789012:q"));
         assertThat(result.auth().iam().roleArn()).isEqualTo("arn:aws:iam::123456789012:role/echo");
+        assertThat(result.sink()).isEqualTo(Sink.toUri("http://display.default.svc"));
+        assertThat(result.overrides().labels()).containsEntry("team", "a");
+    }
+
+    @Test
+    void sharedFieldsAreCheckedForEveryKindEvenWhenThePluginChecksNothingButItsOwn() throws Exception {
+        // The echo plugin's validate looks at arn only: sink and the overrides are the controller's to check.
+        ValidatedObject result = validator.validate(object("""
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSEchoSource
+                metadata: {name: echo}
+                spec:
+                  arn: arn:aws:sqs:us-east-1:123456789012:q
+                  auth: {iam: {roleArn: "arn:aws:iam::123456789012:role/echo"}}
+                  adapterOverrides:
+                    env: [{name: AWS_ACCESS_KEY_ID, value: x}]
+                """));
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems()).extracting(Problem::path)
+                .containsExactlyInAnyOrder("spec.sink", "spec.adapterOverrides.env[0].name");
+    }
+
+    @Test
+    void everyProblemOfTheObjectIsReportedAtOnceWhateverPartItIsIn() throws Exception {
+        ValidatedObject result = validator.validate(object("""
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSEchoSource
+                metadata: {name: echo}
+                spec:
+                  arn: [not, text]
+                  colour: red
+                  auth:
+                    iam: {roleARN: "arn:aws:iam::123456789012:role/echo"}
+                  sink: {uri: "ftp://display.default.svc", ref: {apiVersion: v1, kind: Service, name: d}}
+                  adapterOverrides:
+                    env: [{name: AWS_SECRET_ACCESS_KEY, value: x}]
+                    nodeSelektor: {disk: ssd}
+                """));
+
+        assertThat(result.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "spec.auth.iam.roleARN: unknown field 'roleARN'; did you mean roleArn?",
+                "spec.auth.iam: " + onlyMessageAt(result, "spec.auth.iam"),
+                "spec.adapterOverrides.nodeSelektor: unknown field 'nodeSelektor'; did you mean nodeSelector?",
+                "spec.arn: is a list but must be text",
+                "spec.colour: unknown field 'colour'; known fields here: [adapterOverrides, arn, auth, sink]",
+                "spec.sink: " + onlyMessageAt(result, "spec.sink"),
+                "spec.sink.uri: " + onlyMessageAt(result, "spec.sink.uri"),
+                "spec.adapterOverrides.env[0].name: " + onlyMessageAt(result, "spec.adapterOverrides.env[0].name"));
+        assertThat(onlyMessageAt(result, "spec.auth.iam")).contains("set roleArn");
+        assertThat(onlyMessageAt(result, "spec.sink")).contains("exactly one");
+        assertThat(onlyMessageAt(result, "spec.sink.uri")).contains("http://");
+        assertThat(onlyMessageAt(result, "spec.adapterOverrides.env[0].name")).contains("spec.auth");
+    }
+
+    @Test
+    void aMisspelledSharedFieldGetsADidYouMeanAndNoSecondIsRequired() throws Exception {
+        ValidatedObject result = validator.validate(object("""
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSEchoSource
+                metadata: {name: echo}
+                spec:
+                  arn: arn:aws:sqs:us-east-1:123456789012:q
+                  auth: {iam: {serviceAccount: echo}}
+                  snk: {uri: "http://display.default.svc"}
+                """));
+
+        assertThat(result.problems()).extracting(Problem::toString)
+                .containsExactly("spec.snk: unknown field 'snk'; did you mean sink?");
     }
 
     @Test
@@ -65,6 +137,7 @@ class ObjectValidatorTest {
                   arn: arn:aws:sqs:us-east-1:123456789012:q
                   arnn: typo
                   auth: {iam: {serviceAccount: echo}}
+                  sink: {uri: "http://display.default.svc"}
                 """));
 
         assertThat(result.problems()).singleElement().satisfies(p -> {
@@ -83,12 +156,13 @@ class ObjectValidatorTest {
                   arnn: typo
                   colour: red
                   auth: {iam: {serviceAccount: echo}}
+                  sink: {uri: "http://display.default.svc"}
                 """));
 
+        // arn is missing only because it was misspelled: "did you mean" says it, so "is required" does not repeat it.
         assertThat(result.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
-                "spec.arnn: unknown field 'arnn'; known fields here: [arn]",
-                "spec.colour: unknown field 'colour'; known fields here: [arn]",
-                "spec.arn: spec.arn is required");
+                "spec.arnn: unknown field 'arnn'; did you mean arn?",
+                "spec.colour: unknown field 'colour'; known fields here: [adapterOverrides, arn, auth, sink]");
     }
 
     @Test
@@ -101,11 +175,12 @@ class ObjectValidatorTest {
                   arn: [a, b]
                   extra: 1
                   auth: {iam: {serviceAccount: echo}}
+                  sink: {uri: "http://display.default.svc"}
                 """));
 
         assertThat(result.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
                 "spec.arn: is a list but must be text",
-                "spec.extra: unknown field 'extra'; known fields here: [arn]");
+                "spec.extra: unknown field 'extra'; known fields here: [adapterOverrides, arn, auth, sink]");
     }
 
     @Test
@@ -138,6 +213,12 @@ class ObjectValidatorTest {
 
         assertThat(result.problems()).isNotEmpty();
         assertThat(result.problems().toString()).doesNotContain("CANARY-KEY-ID").doesNotContain("CANARY-SECRET");
+    }
+
+    private static String onlyMessageAt(ValidatedObject result, String path) {
+        List<Problem> at = result.problems().stream().filter(p -> p.path().equals(path)).toList();
+        assertThat(at).as("problems at %s", path).hasSize(1);
+        return at.get(0).message();
     }
 
     private static ObjectNode object(String yaml) throws Exception {
