@@ -93,11 +93,14 @@ controller may do"). No wildcard, and no list or watch of Secrets: it reads only
 - apiGroups: [""]
   resources: ["serviceaccounts/token"]
   verbs: ["create"]
+{{- if .Values.controller.identityCheck }}
 # Pods: the controller's own adapter pods (by label), listed only to bind the token an EKS Pod Identity identity
-# check presents to a running pod of the ServiceAccount, as the agent requires.
+# check presents to a running pod of the ServiceAccount, as the agent requires. Without identity checks
+# (controller.identityCheck=false) the controller has no reason to see pods, so the rule is left out.
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["list"]
+{{- end }}
 # Secrets: get the ones objects reference; create, update and delete the owned Secret of literal credentials.
 - apiGroups: [""]
   resources: ["secrets"]

@@ -161,6 +161,18 @@ class ChartRenderingTest {
     }
 
     @Test
+    void podsAreListedOnlyForIdentityChecksAndNeverRead() {
+        assertThat(rules(Chart.render(Map.of()))).anySatisfy(rule -> {
+            assertThat(texts(rule.path("resources"))).containsExactly("pods");
+            assertThat(texts(rule.path("verbs"))).as("list to find an adapter pod; never get, watch or write")
+                    .containsExactly("list");
+        });
+        assertThat(rules(Chart.render(Map.of("controller.identityCheck", "false"))))
+                .as("without identity checks the controller has no reason to see pods")
+                .noneSatisfy(rule -> assertThat(texts(rule.path("resources"))).contains("pods"));
+    }
+
+    @Test
     void rbacCoversEveryKindOfTheChartsCrdsWithStatusAndFinalizers() {
         List<JsonNode> rules = rules(Chart.render(Map.of()));
         List<ObjectNode> crds = Chart.crds();
