@@ -19,7 +19,8 @@ import org.w3c.dom.NodeList;
 class BomMatchesTheBuildTest {
 
     private static final String[] MANAGED = {"aws.sdk.version", "jackson.version", "cloudevents.version",
-            "netty.version", "junit.version", "assertj.version", "awaitility.version"};
+            "netty.version", "junit.version", "assertj.version", "awaitility.version", "bytebuddy.version",
+            "hamcrest.version", "apache.compress.version"};
 
     @Test
     void bomPinsTheLibraryVersionsThisBuildUses() throws Exception {

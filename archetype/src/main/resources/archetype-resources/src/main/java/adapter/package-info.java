@@ -1,0 +1,2 @@
+/** The ${kind} adapter program, run by adapter-runtime's launcher in the adapter image and in local mode. */
+package ${package}.adapter;
