@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * The ceiling of the target benchmark: a Netty HTTP/1.1 server (the transport, codec and body aggregation the
  * adapter's receiver uses) that answers every request 202 and does nothing else: no CloudEvent, no SQS.
  */
-final class NoopNettyServer implements AutoCloseable {
+public final class NoopNettyServer implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel server;
@@ -64,6 +64,17 @@ final class NoopNettyServer implements AutoCloseable {
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
             ctx.writeAndFlush(response);
         }
+    }
+
+    /**
+     * Runs the server in a JVM of its own (started by {@link ChildJvm}, so that its CPU time is its own) until the
+     * process is stopped. Arguments: event loops. Prints {@code READY PORT}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        NoopNettyServer server = new NoopNettyServer(Integer.parseInt(args[0]));
+        System.out.println("READY " + server.uri().getPort());
+        System.out.flush();
+        server.server.closeFuture().sync();
     }
 
     @Override

@@ -1,6 +1,7 @@
 /**
  * The SQS adapters' benchmark ({@link io.triggermesh.aws.bench.sqs.SqsBenchmarks}): AWSSQSSource against a raw SDK
- * loop and Apache Camel, AWSSQSTarget against raw sends and no-op HTTP servers, and the adapters as processes. A
- * program, not a test; docs/benchmarks.md has the command and the figures.
+ * loop and Apache Camel; AWSSQSTarget, driven by wrk, against raw sends, a no-op Netty server and Apache Camel, each a
+ * process of its own measured from {@code /proc}; the adapters as their image runs them (memory, start). A program,
+ * not a test; docs/benchmarks.md has the command and the figures.
  */
 package io.triggermesh.aws.bench.sqs;
