@@ -51,7 +51,7 @@ class AdapterOverridesTest {
     @Test
     void variablesThatChangeIdentityOrCodeCannotBeOverridden() {
         for (String name : List.of("AWS_ROLE_ARN", "AWS_ENDPOINT_URL", "AWS_PROFILE", "JAVA_TOOL_OPTIONS",
-                "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "LD_PRELOAD", "NAME", "NAMESPACE", "K_SINK")) {
+                "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "LD_PRELOAD", "NAME", "NAMESPACE", "KIND", "K_SINK")) {
             assertThat(problems(withEnv(name))).as(name).singleElement()
                     .satisfies(p -> assertThat(p.path()).isEqualTo(PATH + ".env[0].name"));
         }
