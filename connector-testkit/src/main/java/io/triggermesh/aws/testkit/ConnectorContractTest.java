@@ -2,6 +2,7 @@ package io.triggermesh.aws.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.spi.IamPermission;
@@ -131,6 +132,14 @@ public abstract class ConnectorContractTest {
     }
 
     /**
+     * A complete object of {@code kind} as a user writes it ({@code apiVersion}, {@code kind}, {@code metadata},
+     * {@code spec} with {@code auth}); by default the YAML file {@code examples/<kind>.yaml} on the test class path.
+     */
+    protected JsonNode exampleManifest(String kind) {
+        return Manifests.example(getClass(), kind);
+    }
+
+    /**
      * adapter() is deterministic for the sample, declares a port exactly for targets, and sets none of the variables
      * the controller owns: the common ones, credentials and every other {@code AWS_*} but the region.
      */
@@ -157,6 +166,16 @@ public abstract class ConnectorContractTest {
     @Test
     void crdGeneratorDescribesEveryKind() {
         assertThat(ContractChecks.crdProblems(plugin())).as("CRDs of plugin %s", plugin().name()).isEmpty();
+    }
+
+    /** The example manifest binds to the spec type as the controller binds it, is valid, and reads back unchanged. */
+    @Test
+    void exampleManifestRoundTripsThroughTheSpecType() {
+        for (ConnectorKind<?> kind : plugin().kinds()) {
+            String name = kind.descriptor().kind();
+            assertThat(ContractChecks.manifestProblems(kind, exampleManifest(name)))
+                    .as("%s example manifest", name).isEmpty();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,13 @@ final class ContractChecks {
     static final Pattern ARN_OR_STAR =
             Pattern.compile("^(\\*|arn:(\\*|aws|aws-cn|aws-us-gov):[a-z0-9-]+:[^:]*:[^:]*:.+)$");
 
+    /** How the controller binds a spec: a field the type lacks is an error. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** How a spec is written back for the round trip: absent (null) fields are left out, as a user leaves them out. */
+    private static final ObjectMapper WRITER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
     private ContractChecks() {
     }
 
@@ -137,6 +144,46 @@ final class ContractChecks {
                     problems.add(d.kind() + ": the generated CRD has no schema for spec." + field);
                 }
             }
+        }
+        return problems;
+    }
+
+    /**
+     * The example manifest is an object of this kind whose spec, without the fields the controller owns, binds to
+     * the spec type as strictly as the controller binds it, passes validate(), and reads back unchanged.
+     */
+    static <S> List<String> manifestProblems(ConnectorKind<S> kind, JsonNode manifest) {
+        KindDescriptor<S> d = kind.descriptor();
+        List<String> problems = new ArrayList<>();
+        String apiVersion = manifest.path("apiVersion").asText();
+        String manifestKind = manifest.path("kind").asText();
+        if (!d.apiVersion().equals(apiVersion) || !d.kind().equals(manifestKind)) {
+            problems.add(d.kind() + ": the example manifest is '" + apiVersion + " " + manifestKind + "', not '"
+                    + d.apiVersion() + " " + d.kind() + "'");
+            return problems;
+        }
+        if (!manifest.path("spec").isObject()) {
+            problems.add(d.kind() + ": the example manifest has no spec object");
+            return problems;
+        }
+        ObjectNode own = SpecShapes.ownFields(manifest.get("spec"), d.role());
+        S spec;
+        try {
+            spec = STRICT.treeToValue(own, d.specType());
+        } catch (Exception e) {
+            problems.add(d.kind() + ": the example manifest's spec does not bind to " + d.specType().getSimpleName()
+                    + " as the controller binds it: " + firstLine(e.getMessage()));
+            return problems;
+        }
+        List<Problem> invalid = call(d, "validate()", () -> kind.validate(spec), problems);
+        if (invalid != null && !invalid.isEmpty()) {
+            problems.add(d.kind() + ": validate() finds problems in the example manifest: " + invalid);
+        }
+        JsonNode back = WRITER.valueToTree(spec);
+        if (!back.equals(own)) {
+            problems.add(d.kind() + ": the example manifest's spec does not survive a round trip through "
+                    + d.specType().getSimpleName() + ": written " + own + ", read back as " + back + "; every field"
+                    + " a user writes must be kept as written (check @JsonProperty names and @JsonInclude)");
         }
         return problems;
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.triggermesh.aws.spi.AdapterWorkload;
 import io.triggermesh.aws.spi.ConnectorPlugin;
 import io.triggermesh.aws.spi.IamPermission;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class ContractFailuresTest {
             contract.adapterWorkloadFollowsTheSharedRules();
             contract.permissionsOfTheSampleResolveToValidArns();
             contract.crdGeneratorDescribesEveryKind();
+            contract.exampleManifestRoundTripsThroughTheSpecType();
         }).doesNotThrowAnyException();
     }
 
@@ -142,6 +145,56 @@ class ContractFailuresTest {
                 .hasMessageContaining("secretMode");
     }
 
+    @Test
+    void aManifestOfAnotherKindFails() {
+        Contract contract = new Contract(FakePlugin.wellBehaved(), new FakePlugin.Spec(ARN),
+                MANIFEST.replace("kind: AWSFakeTarget", "kind: AWSOtherTarget"));
+
+        assertThatThrownBy(contract::exampleManifestRoundTripsThroughTheSpecType)
+                .hasMessageContaining("AWSFakeTarget: the example manifest is 'targets.triggermesh.io/v1alpha1"
+                        + " AWSOtherTarget', not 'targets.triggermesh.io/v1alpha1 AWSFakeTarget'");
+    }
+
+    @Test
+    void aManifestWithAFieldTheSpecTypeLacksFails() {
+        Contract contract = new Contract(FakePlugin.wellBehaved(), new FakePlugin.Spec(ARN),
+                MANIFEST + "  messageGroupId: orders\n");
+
+        assertThatThrownBy(contract::exampleManifestRoundTripsThroughTheSpecType)
+                .hasMessageContaining("AWSFakeTarget: the example manifest's spec does not bind to Spec as the"
+                        + " controller binds it")
+                .hasMessageContaining("messageGroupId");
+    }
+
+    /** A spec type that rewrites what the user wrote. */
+    @JsonClassDescription("a spec that lowercases its ARN.")
+    record Lowercasing(@JsonPropertyDescription("ARN of the queue.") String arn) {
+        Lowercasing {
+            arn = arn == null ? null : arn.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Test
+    void aSpecTypeThatRewritesTheManifestFails() {
+        Contract contract = new Contract(FakePlugin.withSpecType(Lowercasing.class), new Lowercasing(ARN),
+                MANIFEST.replace(":q", ":Orders"));
+
+        assertThatThrownBy(contract::exampleManifestRoundTripsThroughTheSpecType)
+                .hasMessageContaining("AWSFakeTarget: the example manifest's spec does not survive a round trip"
+                        + " through Lowercasing")
+                .hasMessageContaining("read back as {\"arn\":\"arn:aws:sqs:eu-west-1:123456789012:orders\"}");
+    }
+
+    @Test
+    void aPluginWithoutExampleManifestIsToldWhereToPutOne() {
+        Contract contract = new Contract(FakePlugin.wellBehaved(), new FakePlugin.Spec(ARN), null);
+
+        assertThatThrownBy(contract::exampleManifestRoundTripsThroughTheSpecType)
+                .hasMessageContaining("AWSFakeTarget: no example manifest. Put a complete AWSFakeTarget object")
+                .hasMessageContaining("at src/test/resources/examples/AWSFakeTarget.yaml, or override"
+                        + " exampleManifest(kind)");
+    }
+
     private static Contract contract(ConnectorPlugin plugin) {
         return new Contract(plugin, new FakePlugin.Spec(ARN), MANIFEST);
     }
@@ -167,6 +220,11 @@ class ContractFailuresTest {
         @Override
         protected Object sampleSpec(String kind) {
             return sample;
+        }
+
+        @Override
+        protected JsonNode exampleManifest(String kind) {
+            return manifest == null ? super.exampleManifest(kind) : Manifests.read(manifest);
         }
     }
 }
