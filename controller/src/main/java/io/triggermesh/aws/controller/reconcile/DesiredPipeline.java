@@ -13,7 +13,6 @@ import io.triggermesh.aws.spi.AdapterWorkload;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.api.AdapterOverrides;
 import io.triggermesh.aws.spi.api.Redaction;
 import io.triggermesh.aws.spi.api.Sink;
 import java.util.ArrayList;
@@ -138,7 +137,7 @@ final class DesiredPipeline {
     }
 
     private void sink(Pass pass, Cluster cluster) {
-        Sink sink = pass.specField("sink", Sink.class);
+        Sink sink = pass.validated.sink();
         StepOutcome<String> resolved = sinks.resolve(sink, pass.owner.namespace(), cluster);
         // status is readable by more people than the Secrets: no user info or query token there.
         pass.status.condition(resolved.condition()).field("sinkUri", Redaction.uriForDisplay(resolved.value()));
@@ -153,7 +152,7 @@ final class DesiredPipeline {
     private void workload(Pass pass, Cluster cluster) {
         AdapterWorkload workload = adapter(pass.kind.kind(), pass.context());
         AdapterInput input = new AdapterInput(pass.owner, workload, pass.envPlan, pass.sinkUri,
-                pass.serviceAccountName, pass.specField("adapterOverrides", AdapterOverrides.class),
+                pass.serviceAccountName, pass.validated.overrides(),
                 pass.credentialsVersion, settings);
         String name = AdapterNames.workload(pass.owner);
         StepOutcome<Void> deployment = WorkloadStep.deployment(input, cluster);

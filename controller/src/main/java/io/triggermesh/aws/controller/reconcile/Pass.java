@@ -1,6 +1,5 @@
 package io.triggermesh.aws.controller.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.triggermesh.aws.auth.env.AdapterEnvPlan;
 import io.triggermesh.aws.auth.model.OwnerObject;
@@ -78,11 +77,5 @@ final class Pass {
                                          ValidatedObject validated, Map<String, String> pluginStatus) {
         return new ObjectContext<>(kind.descriptor().kind(), owner.namespace(), owner.name(), owner.uid(),
                 object.generation(), validated.spec(), pluginStatus);
-    }
-
-    /** A field of {@code spec} the controller itself reads ({@code sink}, {@code adapterOverrides}), or null. */
-    <T> T specField(String field, Class<T> type) {
-        JsonNode node = object.node().path("spec").path(field);
-        return node.isMissingNode() || node.isNull() ? null : Json.MAPPER.convertValue(node, type);
     }
 }
