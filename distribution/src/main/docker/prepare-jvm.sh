@@ -41,9 +41,14 @@ fi
 options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -XX:MaxDirectMemorySize=64m \
 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp"
 # Adapters: the log manager that keeps lines logged while stopping, chosen on the command line because the JDK picks
-# it with the first logger (the launcher selects it too, before any adapter class loads).
+# it with the first logger (the launcher selects it too, before any adapter class loads). An adapter is one small
+# process per connector object, so its memory is the bill at a thousand objects (docs/benchmarks.md, "Results"): the
+# client compiler only (C2's compilations cost an adapter more CPU and memory in its first minutes than its faster
+# code saves; measured lower CPU per event and 15-20 MiB less RSS), and a heap that starts at 8 MiB and grows with the
+# load instead of a tenth of the pod's limit.
 if [ "$adapter" = true ]; then
-    options="$options -Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager"
+    options="$options -Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager \
+-XX:TieredStopAtLevel=1 -Xms8m"
 fi
 
 training=$(mktemp -d)
@@ -52,7 +57,7 @@ launch() {
     extra=$1
     shift
     # shellcheck disable=SC2086
-    timeout 30 java $options $extra -cp "$classpath" "$main" "$@"
+    timeout "${TRAINING_SECONDS:-30}" java $options $extra -cp "$classpath" "$main" "$@"
 }
 
 i=0
@@ -62,9 +67,15 @@ if [ "$adapter" = true ]; then
     [ -n "$kinds" ] || { echo "prepare-jvm.sh: no adapter registered in $app" >&2; exit 1; }
     for kind in $kinds; do
         i=$((i + 1))
-        # Without the rest of its settings the adapter refuses to start: the classes it loaded until then matter.
-        KIND=$kind NAME=training NAMESPACE=training launch "-XX:DumpLoadedClassList=$training/$i.classes" \
-            </dev/null >"$training/$i.log" 2>&1 || true
+        # Settings that let an SQS-based adapter start all the way (AWS client, HTTP receiver or sink, first
+        # GetQueueUrl) against an endpoint that refuses at once, so the archive holds what a real start loads: with
+        # KIND alone the adapter refused its settings before loading the SDK client and Netty, and a start read half
+        # its classes from the jars (docs/benchmarks.md, "Results"). A kind that refuses these settings still
+        # archives what it loaded until then. It keeps retrying, so it is stopped (SIGTERM, shutdown runs) after 8 s.
+        KIND=$kind NAME=training NAMESPACE=training ARN=arn:aws:sqs:us-east-1:000000000000:training \
+            K_SINK=http://127.0.0.1:9/ PORT=0 AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_REGION=us-east-1 \
+            AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training TRAINING_SECONDS=8 \
+            launch "-XX:DumpLoadedClassList=$training/$i.classes" </dev/null >"$training/$i.log" 2>&1 || true
     done
 else
     for run in "$@"; do

@@ -28,7 +28,7 @@ public final class RawSends {
         String body = TargetBenchmark.eventJson();
         try (SqsClient sqs = Bench.sqs(endpoint)) {
             TargetVariants.rawBatch(sqs, url, body, batchThreads, Math.max(2_000, batchMessages / 5));
-            TargetVariants.rawSingle(sqs, url, body, Math.max(200, singleMessages / 5));
+            TargetVariants.rawSingle(sqs, url, body, Math.max(1_000, singleMessages / 2));
             long cpu = cpuNanos();
             double seconds = TargetVariants.rawBatch(sqs, url, body, batchThreads, batchMessages);
             report("batch", batchMessages, seconds, cpuNanos() - cpu);
