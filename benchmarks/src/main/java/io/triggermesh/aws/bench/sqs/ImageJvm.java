@@ -44,7 +44,14 @@ final class ImageJvm {
     /** The java command of the adapter image (its entrypoint), in a pod of {@link #POD_MEMORY}. */
     static List<String> adapterCommand() throws IOException, InterruptedException {
         imageArgs();
-        return List.of(java(), POD_MEMORY, "@" + APP.resolve("java.args"));
+        List<String> command = new ArrayList<>(List.of(java(), POD_MEMORY));
+        // For trying options out only: the figures of docs/benchmarks.md are measured without.
+        String extra = System.getProperty("bench.adapterJvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.add("@" + APP.resolve("java.args"));
+        return command;
     }
 
     /**

@@ -42,48 +42,63 @@ final class TargetBenchmark {
                 + "\"order.created\",\"datacontenttype\":\"application/json\",\"data\":" + Bench.BODY + "}";
     }
 
-    /** {@code queue} makes a new queue and returns {name, url, arn}. */
+    /**
+     * {@code queue} makes a new queue and returns {name, url, arn}. {@code -Dbench.contenders=adapter,...} runs only
+     * some (for trying options out; the others' figures are then NaN).
+     */
     Figures run(java.util.function.Supplier<String[]> queue) throws Exception {
-        String bench = ImageJvm.imageClasspathWithBench();
+        List<String> contenders = List.of(System.getProperty("bench.contenders", "raw,noop,adapter,camel").split(","));
+        double[] raw = contenders.contains("raw") ? rawLoops(queue.get()) : new double[] {NaN, NaN, NaN, NaN};
+        Load[] noop = contenders.contains("noop") ? noop() : new Load[] {NONE, NONE};
+        AdapterRun adapter = contenders.contains("adapter") ? adapter(queue.get())
+                : new AdapterRun(NONE, NONE, -1, -1, -1);
+        Load[] camel = contenders.contains("camel") ? camel(queue.get()) : new Load[] {NONE, NONE};
+        return new Figures(raw[0], raw[1], raw[2], raw[3], noop[0].rate, noop[0].cpuUs, noop[1].latencyMs,
+                adapter.many.rate, adapter.many.cpuUs, adapter.one.latencyMs, adapter.one.cpuUs, adapter.idleRssMib,
+                adapter.loadRssMib, adapter.threads, camel[0].rate, camel[0].cpuUs, camel[1].latencyMs);
+    }
+
+    private static final double NaN = Double.NaN;
+    private static final Load NONE = new Load(NaN, NaN, NaN);
+
+    /** Raw SendMessageBatch rate and CPU us per message, raw SendMessage ms and CPU us per message. */
+    private double[] rawLoops(String[] queue) throws Exception {
         int batchMessages = Integer.getInteger("bench.targetMessages", 40_000);
         int singleMessages = Integer.getInteger("bench.singleMessages", 2_000);
-
-        String[] rawQueue = queue.get();
         System.out.println("raw SendMessageBatch (16 threads) and SendMessage (1 thread), own JVM...");
         double[] batch;
         double[] single;
-        try (ChildJvm raw = ChildJvm.start(withArgs(ImageJvm.benchCommand(bench, RawSends.class.getName()),
-                endpoint.toString(), rawQueue[1], "16", Integer.toString(batchMessages),
+        try (ChildJvm raw = ChildJvm.start(withArgs(ImageJvm.benchCommand(ImageJvm.imageClasspathWithBench(),
+                RawSends.class.getName()), endpoint.toString(), queue[1], "16", Integer.toString(batchMessages),
                 Integer.toString(singleMessages)), Map.of())) {
             batch = result(raw.awaitLine("RESULT batch", Duration.ofMinutes(5)));
             single = result(raw.awaitLine("RESULT single", Duration.ofMinutes(5)));
         }
-        double rawBatchRate = batch[0] / batch[1];
-        double rawSingleMs = 1000 * single[1] / single[0];
+        double[] figures = {batch[0] / batch[1], batch[2] / batch[0] / 1e3, 1000 * single[1] / single[0],
+            single[2] / single[0] / 1e3};
         System.out.printf(Locale.ROOT, "  raw SendMessageBatch %8.0f msg/s, %6.1f us CPU/msg | raw SendMessage %.2f ms,"
-                + " %6.1f us CPU/msg%n", rawBatchRate, batch[2] / batch[0] / 1e3, rawSingleMs,
-                single[2] / single[0] / 1e3);
+                + " %6.1f us CPU/msg%n", figures[0], figures[1], figures[2], figures[3]);
+        return figures;
+    }
 
+    private Load[] noop() throws Exception {
         System.out.println("no-op Netty server (202, nothing else), own JVM...");
-        Load noop64;
-        Load noop1;
-        try (ChildJvm noop = ChildJvm.start(withArgs(ImageJvm.benchCommand(bench, NoopNettyServer.class.getName()),
-                Integer.getInteger("bench.ioThreads", 2).toString()), Map.of())) {
+        try (ChildJvm noop = ChildJvm.start(withArgs(ImageJvm.benchCommand(ImageJvm.imageClasspathWithBench(),
+                NoopNettyServer.class.getName()), Integer.getInteger("bench.ioThreads", 2).toString()), Map.of())) {
             URI uri = portUri(noop.awaitLine("READY", Duration.ofSeconds(30)));
-            noop64 = load(noop, uri, CLIENTS);
-            noop1 = load(noop, uri, 1);
+            Load[] loads = {load(noop, uri, CLIENTS), load(noop, uri, 1)};
+            print("no-op Netty", loads);
+            return loads;
         }
-        print("no-op Netty", noop64, noop1);
+    }
 
-        String[] adapterQueue = queue.get();
+    private record AdapterRun(Load many, Load one, long idleRssMib, long loadRssMib, int threads) {
+    }
+
+    private AdapterRun adapter(String[] queue) throws Exception {
         System.out.println("AWSSQSTarget adapter, as its image runs it (" + ImageJvm.javaOptionsSummary() + ")...");
-        Load adapter64;
-        Load adapter1;
-        long idleRss;
-        long loadRss;
-        int threads;
         int port = Bench.freePort();
-        Map<String, String> env = new HashMap<>(Map.of("ARN", adapterQueue[2], "PORT", Integer.toString(port),
+        Map<String, String> env = new HashMap<>(Map.of("ARN", queue[2], "PORT", Integer.toString(port),
                 "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "elasticmq", "AWS_ACCESS_KEY_ID", "x",
                 "AWS_SECRET_ACCESS_KEY", "x"));
         System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("bench.env."))
@@ -92,31 +107,28 @@ final class TargetBenchmark {
             URI uri = URI.create("http://127.0.0.1:" + port + "/");
             Bench.until(System.nanoTime(), () -> SqsBenchmarks.health(uri), Duration.ofSeconds(30));
             Thread.sleep(2_000);  // idle: let start-up work (JIT, first GC) settle before reading memory
-            idleRss = adapter.rssKib() / 1024;
+            long idleRss = adapter.rssKib() / 1024;
             adapter.resetMaxRss();
-            adapter64 = load(adapter, uri, CLIENTS);
-            loadRss = adapter.maxRssMib();
-            threads = adapter.threads();
-            adapter1 = load(adapter, uri, 1);
+            Load many = load(adapter, uri, CLIENTS);
+            long loadRss = adapter.maxRssMib();
+            int threads = adapter.threads();
+            Load one = load(adapter, uri, 1);
+            print("adapter", new Load[] {many, one});
+            System.out.printf("  adapter RSS: idle %d MiB, under load %d MiB, %d threads%n", idleRss, loadRss,
+                    threads);
+            return new AdapterRun(many, one, idleRss, loadRss, threads);
         }
-        print("adapter", adapter64, adapter1);
+    }
 
-        String[] camelQueue = queue.get();
+    private Load[] camel(String[] queue) throws Exception {
         System.out.println("Apache Camel netty-http -> aws2-sqs, own JVM...");
-        Load camel64;
-        Load camel1;
         try (ChildJvm camel = ChildJvm.start(withArgs(ImageJvm.benchCommand(System.getProperty("java.class.path"),
-                CamelTarget.class.getName()), endpoint.toString(), camelQueue[0], Integer.toString(CLIENTS)),
-                Map.of())) {
+                CamelTarget.class.getName()), endpoint.toString(), queue[0], Integer.toString(CLIENTS)), Map.of())) {
             URI uri = portUri(camel.awaitLine("READY", Duration.ofSeconds(60)));
-            camel64 = load(camel, uri, CLIENTS);
-            camel1 = load(camel, uri, 1);
+            Load[] loads = {load(camel, uri, CLIENTS), load(camel, uri, 1)};
+            print("Camel", loads);
+            return loads;
         }
-        print("Camel", camel64, camel1);
-
-        return new Figures(rawBatchRate, batch[2] / batch[0] / 1e3, rawSingleMs, single[2] / single[0] / 1e3,
-                noop64.rate, noop64.cpuUs, noop1.latencyMs, adapter64.rate, adapter64.cpuUs, adapter1.latencyMs,
-                adapter1.cpuUs, idleRss, loadRss, threads, camel64.rate, camel64.cpuUs, camel1.latencyMs);
     }
 
     /** A measured load phase: events/s, CPU microseconds per event of the process, mean latency. */
@@ -131,9 +143,10 @@ final class TargetBenchmark {
         return new Load(result.rate(), used / 1e3 / result.requests(), result.meanLatencyMs());
     }
 
-    private static void print(String who, Load many, Load one) {
+    private static void print(String who, Load[] loads) {
         System.out.printf(Locale.ROOT, "  %s: %d clients %8.0f/s, %6.1f us CPU/event | 1 client %.2f ms,"
-                + " %6.1f us CPU/event%n", who, CLIENTS, many.rate, many.cpuUs, one.latencyMs, one.cpuUs);
+                + " %6.1f us CPU/event%n", who, CLIENTS, loads[0].rate, loads[0].cpuUs, loads[1].latencyMs,
+                loads[1].cpuUs);
     }
 
     private static double[] result(String line) {
