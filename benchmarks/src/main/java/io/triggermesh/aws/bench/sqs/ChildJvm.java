@@ -93,6 +93,12 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Writes one line to the process's standard input. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** User plus system CPU time of the whole process so far, from {@code /proc/PID/stat}, in nanoseconds. */
     long cpuNanos() {
         try {

@@ -58,6 +58,12 @@ final class Goals {
                 targetStartMs), sourceStartMs <= 600 && targetStartMs <= 600);
     }
 
+    void manyObjects(int objects, long firstMib, long lastMib, double marginalMib) {
+        add("Many AWSSQSTarget objects in one process (prototype, nothing shared but the JVM)", "(reported)",
+                f("%.1f MiB per added object (%d MiB with 1, %d MiB with %d)", marginalMib, firstMib, lastMib,
+                        objects), true);
+    }
+
     void print() {
         System.out.println("== Goals (docs/benchmarks.md)");
         System.out.println("| Figure | Goal | Measured | Met |");

@@ -187,6 +187,61 @@ public final class SqsBenchmarks {
         System.out.printf(Locale.ROOT, "start to first AWS call (process launch to GetQueueUrl, mean of %d):"
                 + " source %.0f ms, target %.0f ms%n", runs, sourceStart, targetStart);
         goals.processes(sourceRss, sourceStart, targetStart);
+        manyObjects(common, goals);
+    }
+
+    /**
+     * The prototype of many objects per process ({@link ManyTargets}): RSS after the first AWSSQSTarget object and
+     * after {@code bench.objects} (default 20), each having delivered 20 events, so each one's client, receiver and
+     * senders have run.
+     */
+    private void manyObjects(Map<String, String> common, Goals goals) throws Exception {
+        int objects = Integer.getInteger("bench.objects", 20);
+        try (ChildJvm many = ChildJvm.start(withArgs(ImageJvm.benchCommand(ImageJvm.imageClasspathWithBench(),
+                ManyTargets.class.getName()), endpoint.toString()), Map.of())) {
+            long first = 0;
+            long last = 0;
+            for (int i = 1; i <= objects; i++) {
+                many.send(queue().arn());
+                String port = many.awaitLine("STARTED " + i + " ", Duration.ofSeconds(60)).split(" ")[2];
+                URI uri = URI.create("http://127.0.0.1:" + port + "/");
+                Bench.until(System.nanoTime(), () -> health(uri), Duration.ofSeconds(30));
+                post(uri, 20);
+                if (i == 1 || i == objects) {
+                    Thread.sleep(1_000);  // let the deliveries' work settle before reading memory
+                    if (i == 1) {
+                        first = many.rssKib();
+                    } else {
+                        last = many.rssKib();
+                    }
+                }
+            }
+            double marginalMib = (last - first) / 1024.0 / (objects - 1);
+            System.out.printf(Locale.ROOT, "many objects in one process (each with its own client, receiver and"
+                    + " senders): RSS %d MiB with 1, %d MiB with %d, %.1f MiB per added object, %d threads%n",
+                    first / 1024, last / 1024, objects, marginalMib, many.threads());
+            goals.manyObjects(objects, first / 1024, last / 1024, marginalMib);
+        }
+    }
+
+    private static void post(URI target, int events) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < events; i++) {
+            int status = http.send(java.net.http.HttpRequest.newBuilder(target).header("ce-specversion", "1.0")
+                    .header("ce-id", "many-" + i).header("ce-type", "order.created").header("ce-source", "urn:bench")
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Bench.BODY)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 300) {
+                throw new IllegalStateException(target + " answered " + status);
+            }
+        }
+    }
+
+    private static java.util.List<String> withArgs(java.util.List<String> command, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(command);
+        all.addAll(java.util.List.of(args));
+        return all;
     }
 
     private int depth(Queue queue) {
