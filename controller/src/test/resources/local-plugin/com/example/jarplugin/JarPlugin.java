@@ -8,7 +8,6 @@ import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.Role;
 import io.triggermesh.aws.spi.SpiVersion;
-import io.triggermesh.aws.spi.api.Sink;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,8 @@ import java.util.Map;
  */
 public class JarPlugin implements ConnectorPlugin {
 
-    /** Spec of the kind: one ARN and the sink. */
-    public record Spec(String arn, Sink sink) {
+    /** Spec of the kind: one ARN (auth and sink are the controller's). */
+    public record Spec(String arn) {
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.spi.ResourceOutcome;
 import io.triggermesh.aws.spi.Role;
-import io.triggermesh.aws.spi.api.Sink;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,8 +40,8 @@ public class QueueTestPlugin implements ConnectorPlugin {
     private static final ConcurrentMap<String, AtomicInteger> ENSURE_CALLS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, AtomicInteger> CLEANUP_CALLS = new ConcurrentHashMap<>();
 
-    /** Spec of the test kind. */
-    public record Spec(String arn, Sink sink) {
+    /** Spec of the test kind: its own field only (auth and sink are the controller's). */
+    public record Spec(String arn) {
     }
 
     @Override
