@@ -136,9 +136,9 @@ public final class ConnectorReconciler {
 
         @Override
         public void checkIdentity(Pass pass) {
-            IdentityCheckStep.Outcome identity = identityCheck.apply(pass.owner, pass.validated.auth(),
+            StepOutcome<Map<String, Object>> identity = identityCheck.apply(pass.owner, pass.validated.auth(),
                     pass.serviceAccountName, pass.credentialsVersion, pass.credentialsHold);
-            pass.status.field("auth", identity.auth());
+            pass.status.field("auth", identity.value());
             if (identity.condition() != null) {
                 pass.status.condition(identity.condition());
             }

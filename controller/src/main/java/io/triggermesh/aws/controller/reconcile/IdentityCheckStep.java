@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,14 +49,6 @@ final class IdentityCheckStep {
     record Settings(boolean enabled, Duration window) {
     }
 
-    /**
-     * @param auth {@code status.auth}
-     * @param condition a {@code CredentialsReady} condition replacing the Secrets' one, when AWS refused
-     * @param result when to look again
-     */
-    record Outcome(Map<String, Object> auth, Condition condition, Result result) {
-    }
-
     private final Probe probe;
     private final boolean enabled;
     private final IdentityCache cache;
@@ -87,10 +80,14 @@ final class IdentityCheckStep {
     }
 
     /**
+     * The check as a pipeline step that writes nothing: its value is {@code status.auth}, its condition a
+     * {@code CredentialsReady} that replaces the Secrets' one when AWS refused ({@code null} otherwise), its result
+     * when to look again.
+     *
      * @param credentialsVersion the referenced Secrets' version digest from the Secrets step
      * @param credentialsAvailable whether the Secrets step found every referenced Secret and key
      */
-    Outcome apply(OwnerObject owner, AwsAuth auth, String serviceAccountName, String credentialsVersion,
+    StepOutcome<Map<String, Object>> apply(OwnerObject owner, AwsAuth auth, String serviceAccountName, String credentialsVersion,
                   boolean credentialsAvailable) {
         AuthMode mode = AuthMode.of(auth);
         Map<String, Object> status = new LinkedHashMap<>();
@@ -110,15 +107,15 @@ final class IdentityCheckStep {
         if (entry.verdict() instanceof IdentityVerdict.Unanswered unanswered) {
             if (standing == null) {
                 status.put("notChecked", unanswered.message());
-                return new Outcome(status, null, Result.requeueAfter(RETRY_UNANSWERED));
+                return outcome(status, null, Result.requeueAfter(RETRY_UNANSWERED));
             }
             // A re-check STS did not answer (throttled, 5xx, timeout) does not undo what it last said: Ready would
             // flap with every transient error. The verdict stands, with why it could not be renewed.
             Condition condition = show(status, standing);
             status.put("lastError", unanswered.message());
-            return new Outcome(status, condition, Result.requeueAfter(RETRY_UNANSWERED));
+            return outcome(status, condition, Result.requeueAfter(RETRY_UNANSWERED));
         }
-        return new Outcome(status, show(status, standing), Result.done());
+        return outcome(status, show(status, standing), Result.done());
     }
 
     /** Puts a lasting verdict into {@code status}; returns its {@code CredentialsReady} condition, if any. */
@@ -139,8 +136,13 @@ final class IdentityCheckStep {
         return Condition.isFalse(Condition.CREDENTIALS_READY, refused.reason(), refused.message());
     }
 
-    private static Outcome notChecked(Map<String, Object> status, String why) {
+    private static StepOutcome<Map<String, Object>> notChecked(Map<String, Object> status, String why) {
         status.put("notChecked", why);
-        return new Outcome(status, null, Result.done());
+        return outcome(status, null, Result.done());
+    }
+
+    private static StepOutcome<Map<String, Object>> outcome(Map<String, Object> auth, Condition condition,
+                                                            Result result) {
+        return StepOutcome.of(auth, condition, result, List.of());
     }
 }

@@ -11,6 +11,7 @@ import io.triggermesh.aws.auth.model.ValueSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The identity check's cost and its status, with a counting probe in place of STS. */
@@ -44,9 +45,9 @@ class IdentityCheckStepTest {
         assertThat(calls).hasSize(1);
 
         clock.advance(WINDOW);
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
         assertThat(calls).as("a new window asks again").hasSize(2);
-        assertThat(outcome.auth()).containsEntry("checkedAt", "2026-01-01T00:15:00Z");
+        assertThat(outcome.value()).containsEntry("checkedAt", "2026-01-01T00:15:00Z");
     }
 
     @Test
@@ -73,34 +74,45 @@ class IdentityCheckStepTest {
     @Test
     void unansweredChecksAreAskedAgainAfterAMinuteNotAtEveryPass() {
         answer = new IdentityVerdict.Unanswered("STS did not answer");
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
         step.apply(owner("a"), KEYS, null, "aws@41", true);
         assertThat(calls).hasSize(1);
         clock.advance(IdentityCheckStep.RETRY_UNANSWERED);
         step.apply(owner("a"), KEYS, null, "aws@41", true);
         assertThat(calls).as("asked again well before the window ends").hasSize(2);
-        assertThat(outcome.auth()).containsEntry("notChecked", "STS did not answer").doesNotContainKey("identity");
+        assertThat(outcome.value()).containsEntry("notChecked", "STS did not answer").doesNotContainKey("identity");
         assertThat(outcome.result().requeue()).contains(IdentityCheckStep.RETRY_UNANSWERED);
         assertThat(outcome.condition()).isNull();
     }
 
     @Test
     void theStatusNamesModeIdentityAccountAndCheckTime() {
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
-        assertThat(outcome.auth()).containsEntry("mode", "keys").containsEntry("identity", ARN)
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.value()).containsEntry("mode", "keys").containsEntry("identity", ARN)
                 .containsEntry("account", "210987654321").containsEntry("checkedAt", "2026-01-01T00:00:00Z")
                 .doesNotContainKey("expiresAt");
         assertThat(outcome.condition()).isNull();
     }
 
     @Test
+    void theIdentityCheckIsAPipelineStepThatOnlyReadsAndReports() {
+        StepOutcome<Map<String, Object>> checked = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        answer = new IdentityVerdict.Refused("InvalidClientTokenId", "AWS does not know the access key ID");
+        StepOutcome<Map<String, Object>> refused = step.apply(owner("b"), KEYS, null, "aws@42", true);
+
+        assertThat(List.of(checked, refused)).as("it asks AWS, never writes to the cluster")
+                .allSatisfy(outcome -> assertThat(outcome.changes()).isEmpty());
+        assertThat(refused.result()).isEqualTo(Result.done());
+    }
+
+    @Test
     void aRefusalTurnsCredentialsReadyFalseWithItsReason() {
         answer = new IdentityVerdict.Refused("InvalidClientTokenId", "AWS does not know the access key ID");
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
         assertThat(outcome.condition().type()).isEqualTo(Condition.CREDENTIALS_READY);
         assertThat(outcome.condition().status()).isEqualTo("False");
         assertThat(outcome.condition().reason()).isEqualTo("InvalidClientTokenId");
-        assertThat(outcome.auth()).containsEntry("error", "InvalidClientTokenId").doesNotContainKey("identity");
+        assertThat(outcome.value()).containsEntry("error", "InvalidClientTokenId").doesNotContainKey("identity");
     }
 
     @Test
@@ -108,15 +120,15 @@ class IdentityCheckStepTest {
         IdentityCheckStep off = new IdentityCheckStep((owner, auth, sa) -> {
             throw new AssertionError("checked although turned off");
         }, new IdentityCheckStep.Settings(false, WINDOW), clock);
-        IdentityCheckStep.Outcome outcome = off.apply(owner("a"), KEYS, null, "aws@41", true);
-        assertThat(outcome.auth()).containsEntry("mode", "keys").doesNotContainKey("identity");
-        assertThat((String) outcome.auth().get("notChecked")).startsWith("not checked")
+        StepOutcome<Map<String, Object>> outcome = off.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.value()).containsEntry("mode", "keys").doesNotContainKey("identity");
+        assertThat((String) outcome.value().get("notChecked")).startsWith("not checked")
                 .contains("triggermesh.controller.identity-check=false");
     }
 
     @Test
     void missingSecretsAreNotChecked() {
-        assertThat(step.apply(owner("a"), KEYS, null, null, false).auth()).containsKey("notChecked");
+        assertThat(step.apply(owner("a"), KEYS, null, null, false).value()).containsKey("notChecked");
         assertThat(calls).isEmpty();
     }
 
@@ -126,10 +138,10 @@ class IdentityCheckStepTest {
         answer = new IdentityVerdict.Checked(associated, "123456789012", null);
         AwsAuth podIdentity = AwsAuth.ofIam(new Iam(null, "orders", null, null));
 
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), podIdentity, "orders", null, true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), podIdentity, "orders", null, true);
 
         assertThat(calls).hasSize(1);
-        assertThat(outcome.auth()).containsEntry("mode", "pod-identity").containsEntry("identity", associated)
+        assertThat(outcome.value()).containsEntry("mode", "pod-identity").containsEntry("identity", associated)
                 .doesNotContainKey("notChecked");
         assertThat(outcome.condition()).isNull();
     }
@@ -139,9 +151,9 @@ class IdentityCheckStepTest {
         String role = "arn:aws:iam::210987654321:role/xacct-role";
         AwsAuth hopOnPodIdentity = AwsAuth.ofIam(new Iam(null, "orders", role, null));
 
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), hopOnPodIdentity, "orders", null, true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), hopOnPodIdentity, "orders", null, true);
 
-        assertThat(outcome.auth()).containsEntry("mode", "assume-role").containsEntry("identity", ARN);
+        assertThat(outcome.value()).containsEntry("mode", "assume-role").containsEntry("identity", ARN);
         assertThat(calls).hasSize(1);
     }
 
@@ -150,11 +162,11 @@ class IdentityCheckStepTest {
         answer = new IdentityVerdict.Refused(PodIdentityFailures.NOT_ASSOCIATED, "no association");
         AwsAuth podIdentity = AwsAuth.ofIam(new Iam(null, "orders", null, null));
 
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), podIdentity, "orders", null, true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), podIdentity, "orders", null, true);
 
         assertThat(outcome.condition().reason()).isEqualTo("PodIdentityNotAssociated");
         assertThat(outcome.condition().status()).isEqualTo("False");
-        assertThat(outcome.auth()).containsEntry("error", "PodIdentityNotAssociated");
+        assertThat(outcome.value()).containsEntry("error", "PodIdentityNotAssociated");
         assertThat(outcome.result().requeue()).as("no retry before the interval: not a hot loop").isEmpty();
     }
 
@@ -165,12 +177,12 @@ class IdentityCheckStepTest {
         clock.advance(WINDOW);
         answer = new IdentityVerdict.Unanswered("STS did not answer (throttled)");
 
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
         assertThat(calls).hasSize(2);
         assertThat(outcome.condition()).as("Ready does not flip to True on a transient error").isNotNull();
         assertThat(outcome.condition().status()).isEqualTo("False");
         assertThat(outcome.condition().reason()).isEqualTo("InvalidClientTokenId");
-        assertThat(outcome.auth()).containsEntry("error", "InvalidClientTokenId")
+        assertThat(outcome.value()).containsEntry("error", "InvalidClientTokenId")
                 .containsEntry("checkedAt", "2026-01-01T00:00:00Z")
                 .containsEntry("lastError", "STS did not answer (throttled)");
         assertThat(outcome.result().requeue()).contains(IdentityCheckStep.RETRY_UNANSWERED);
@@ -186,15 +198,15 @@ class IdentityCheckStepTest {
         clock.advance(WINDOW);
         answer = new IdentityVerdict.Unanswered("STS did not answer (timeout)");
 
-        IdentityCheckStep.Outcome outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
-        assertThat(outcome.auth()).containsEntry("identity", ARN).containsEntry("account", "210987654321")
+        StepOutcome<Map<String, Object>> outcome = step.apply(owner("a"), KEYS, null, "aws@41", true);
+        assertThat(outcome.value()).containsEntry("identity", ARN).containsEntry("account", "210987654321")
                 .containsEntry("checkedAt", "2026-01-01T00:00:00Z")
                 .containsEntry("lastError", "STS did not answer (timeout)").doesNotContainKey("notChecked");
         assertThat(outcome.condition()).isNull();
 
         answer = new IdentityVerdict.Checked(ARN, "210987654321", null);
         clock.advance(IdentityCheckStep.RETRY_UNANSWERED);
-        assertThat(step.apply(owner("a"), KEYS, null, "aws@41", true).auth())
+        assertThat(step.apply(owner("a"), KEYS, null, "aws@41", true).value())
                 .as("an answer clears the error").doesNotContainKey("lastError");
     }
 }
