@@ -34,7 +34,18 @@ class RenderedRbacTest {
         assertThat(allows(cluster, "PATCH", "/api/v1/namespaces/events/serviceaccounts/s3-irsa")).isFalse();
         assertThat(allows(cluster, "PATCH", "/apis/apps/v1/namespaces/events/deployments/x")).isFalse();
         assertThat(allows(cluster, "DELETE", "/apis/apps/v1/namespaces/events/deployments")).isFalse();
-        assertThat(allows(cluster, "GET", "/api/v1/namespaces/events/pods")).isFalse();
+        assertThat(allows(cluster, "GET", "/api/v1/namespaces/events/pods/adapter-pod"))
+                .as("pods are listed (by label, for Pod Identity checks), never read one by one").isFalse();
+        assertThat(allows(cluster, "GET", "/api/v1/namespaces/events/pods?watch=true")).isFalse();
+        assertThat(allows(cluster, "DELETE", "/api/v1/namespaces/events/pods/adapter-pod")).isFalse();
+    }
+
+    @Test
+    void podsAreListableOnlyWhileIdentityChecksAreOn() {
+        assertThat(allows(cluster, "GET", "/api/v1/namespaces/events/pods")).isTrue();
+        RbacRules unchecked = new RbacRules(Chart.render(Map.of("controller.identityCheck", "false")),
+                Chart.NAMESPACE, "triggermesh-controller");
+        assertThat(allows(unchecked, "GET", "/api/v1/namespaces/events/pods")).isFalse();
     }
 
     @Test
