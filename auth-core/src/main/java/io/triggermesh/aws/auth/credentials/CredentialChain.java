@@ -82,10 +82,7 @@ final class CredentialChain {
                 .prefetchTime(options.prefetchTime())
                 .staleTime(options.staleTime())
                 .build();
-        owned.add(provider);
-        current = provider;
-        steps.add(description);
-        return this;
+        return use(provider, description);
     }
 
     /**
@@ -97,20 +94,14 @@ final class CredentialChain {
         requireNoBase();
         ContainerCredentialsProvider provider = ContainerCredentialsProvider.builder()
                 .asyncCredentialUpdateEnabled(false).build();
-        owned.add(provider);
-        current = provider;
-        steps.add(description);
-        return this;
+        return use(provider, description);
     }
 
     /** Base identity: whatever the SDK default chain finds (env, system properties, profile, IRSA, Pod Identity). */
     CredentialChain defaultChain() {
         requireNoBase();
         DefaultCredentialsProvider provider = DefaultCredentialsProvider.builder().build();
-        owned.add(provider);
-        current = provider;
-        steps.add("SDK default chain");
-        return this;
+        return use(provider, "SDK default chain");
     }
 
     /** A role hop on top of the current identity: sts:AssumeRole, cached and refreshed before expiry. */
@@ -131,9 +122,14 @@ final class CredentialChain {
                 .prefetchTime(options.prefetchTime())
                 .staleTime(options.staleTime())
                 .build();
+        return use(provider, spec.describe());
+    }
+
+    /** Makes {@code provider} the chain's current identity, closed with the chain. */
+    private <P extends AwsCredentialsProvider & AutoCloseable> CredentialChain use(P provider, String description) {
         owned.add(provider);
         current = provider;
-        steps.add(spec.describe());
+        steps.add(description);
         return this;
     }
 

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -47,12 +49,7 @@ public final class AdapterWorkloads {
             podAnnotations.put(CREDENTIALS_VERSION_ANNOTATION, input.credentialsVersion());
         }
         return new DeploymentBuilder()
-                .withNewMetadata()
-                    .withName(AdapterNames.workload(owner))
-                    .withNamespace(owner.namespace())
-                    .withLabels(AdapterLabels.all(owner))
-                    .withOwnerReferences(controllerReference(owner))
-                .endMetadata()
+                .withMetadata(workloadMetadata(owner))
                 .withNewSpec()
                     .withReplicas(1)
                     .withNewSelector().withMatchLabels(AdapterLabels.selector(owner)).endSelector()
@@ -82,17 +79,22 @@ public final class AdapterWorkloads {
         int port = input.workload().httpPort().orElseThrow(
                 () -> new IllegalArgumentException(owner.displayName() + " does not receive events over HTTP"));
         return new ServiceBuilder()
-                .withNewMetadata()
-                    .withName(AdapterNames.workload(owner))
-                    .withNamespace(owner.namespace())
-                    .withLabels(AdapterLabels.all(owner))
-                    .withOwnerReferences(controllerReference(owner))
-                .endMetadata()
+                .withMetadata(workloadMetadata(owner))
                 .withNewSpec()
                     .withType(input.overrides().exposedPublicly() ? "LoadBalancer" : "ClusterIP")
                     .withSelector(AdapterLabels.selector(owner))
                     .addNewPort().withName("http").withPort(SERVICE_PORT).withNewTargetPort(port).endPort()
                 .endSpec()
+                .build();
+    }
+
+    /** The name, labels and controller reference the adapter's Deployment and Service share. */
+    private static ObjectMeta workloadMetadata(OwnerObject owner) {
+        return new ObjectMetaBuilder()
+                .withName(AdapterNames.workload(owner))
+                .withNamespace(owner.namespace())
+                .withLabels(AdapterLabels.all(owner))
+                .withOwnerReferences(controllerReference(owner))
                 .build();
     }
 
