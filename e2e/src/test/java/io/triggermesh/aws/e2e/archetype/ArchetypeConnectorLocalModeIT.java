@@ -5,12 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
-import io.triggermesh.aws.testing.EmulatorIam;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +18,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The connector generated from the archetype runs in local mode from its plugin jar alone, as
@@ -44,37 +35,13 @@ class ArchetypeConnectorLocalModeIT {
             "\\[local] started default/awssnstarget-orders \\(AWSSNSTarget\\), pid \\d+, log \\S+, listening on (\\S+)");
 
     private final GeneratedConnector connector = GeneratedConnector.find();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void localModeRunsTheGeneratedConnectorFromItsPluginJar(AwsEmulator emulator) throws Exception {
         Path work = fresh(Path.of("target", "e2e", "archetype-connector").toAbsolutePath());
-        try (EmulatorIam iam = new EmulatorIam(emulator);
-             SnsClient sns = SnsClient.builder().endpointOverride(emulator.endpoint())
-                     .region(Region.of(emulator.region())).credentialsProvider(emulator.rootCredentialsProvider())
-                     .overrideConfiguration(o -> o.putHeader(AwsEmulator.MOTO_ACCOUNT_HEADER, ACCOUNT)).build();
-             SqsClient sqs = SqsClient.builder().endpointOverride(emulator.endpoint())
-                     .region(Region.of(emulator.region())).credentialsProvider(emulator.rootCredentialsProvider())
-                     .overrideConfiguration(o -> o.putHeader(AwsEmulator.MOTO_ACCOUNT_HEADER, ACCOUNT)).build()) {
-            String topic = sns.createTopic(b -> b.name("orders")).topicArn();
-            String queueUrl = sqs.createQueue(b -> b.queueName("orders-copy")).queueUrl();
-            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").attributes(Map.of("RawMessageDelivery", "true"))
-                    .endpoint("arn:aws:sqs:" + emulator.region() + ":" + ACCOUNT + ":orders-copy"));
-            EmulatorIam.User publisher = iam.createUser(ACCOUNT, "orders-publisher",
-                    EmulatorIam.allow("sns:Publish", topic));
+        try (EmulatorTopic topic = new EmulatorTopic(emulator, ACCOUNT, "orders")) {
             Path manifests = Files.createDirectories(work.resolve("manifests"));
-            Files.writeString(manifests.resolve("orders.yaml"), """
-                    apiVersion: targets.triggermesh.io/v1alpha1
-                    kind: AWSSNSTarget
-                    metadata:
-                      name: orders
-                    spec:
-                      arn: %s
-                      auth:
-                        credentials:
-                          accessKeyID: {value: %s}
-                          secretAccessKey: {value: %s}
-                    """.formatted(topic, publisher.keys().accessKeyId(), publisher.keys().secretAccessKey()));
+            Files.writeString(manifests.resolve("orders.yaml"), topic.manifest("orders"));
 
             Path console = work.resolve("console.log");
             Process local = ControllerJar.start(
@@ -85,24 +52,7 @@ class ArchetypeConnectorLocalModeIT {
             try {
                 String url = awaitReady(local, console, work.resolve("run"));
 
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/health"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-                assertThat(health.body()).contains("UP");
-
-                HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(url + "/"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("ce-specversion", "1.0").header("ce-id", "order-1")
-                        .header("ce-type", "com.example.order").header("ce-source", "shop")
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"order\":1}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-                assertThat(reply.headers().firstValue("ce-type")).hasValue("io.triggermesh.sns.publish.result");
-                await("the event on the queue subscribed to the topic").atMost(Duration.ofSeconds(30))
-                        .untilAsserted(() -> assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                                .waitTimeSeconds(1)).messages()).extracting(Message::body)
-                                .containsExactly("{\"order\":1}"));
+                topic.assertAdapterPublishes(url);
             } finally {
                 stop(local);
             }
