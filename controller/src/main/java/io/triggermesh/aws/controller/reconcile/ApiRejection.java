@@ -28,9 +28,14 @@ final class ApiRejection {
      * rejection message may quote the data it refused.
      */
     static Condition condition(String type, String what, KubernetesClientException e, boolean withApiMessage) {
-        return Condition.isFalse(type, REASON, "the Kubernetes API server refused to " + what + " (HTTP "
-                + e.getCode() + reasonOf(e) + ")" + (withApiMessage ? apiMessage(e) : "")
+        return Condition.isFalse(type, REASON, message(what, e, withApiMessage)
                 + "; the controller retries with backoff, fix the cause (quota, admission policy, adapterOverrides)");
+    }
+
+    /** What was refused, with the HTTP code, the API's reason and (if {@code withApiMessage}) its message. */
+    static String message(String what, KubernetesClientException e, boolean withApiMessage) {
+        return "the Kubernetes API server refused to " + what + " (HTTP " + e.getCode() + reasonOf(e) + ")"
+                + (withApiMessage ? apiMessage(e) : "");
     }
 
     private static String reasonOf(KubernetesClientException e) {

@@ -19,6 +19,8 @@ public record Condition(String type, String status, String reason, String messag
     public static final String RESOURCES_READY = "ResourcesReady";
     public static final String SINK_PROVIDED = "SinkProvided";
     public static final String DEPLOYED = "Deployed";
+    /** Present only while the API server refuses to release a ServiceAccount the object no longer uses. */
+    public static final String SERVICE_ACCOUNTS_RELEASED = "ServiceAccountsReleased";
     public static final String SEVERITY_WARNING = "Warning";
 
     /** An error-severity condition, as every condition was before severities. */

@@ -117,8 +117,14 @@ public final class ConnectorReconciler {
             return Result.done();
         }
         if (kind.descriptor().managesAwsResources() && !object.hasFinalizer(FINALIZER)) {
-            finalization.addFinalizer(kind, object);
-            return Result.done();  // the update triggers the next pass
+            Optional<Condition> refused = finalization.addFinalizer(kind, object, owner);
+            if (refused.isEmpty()) {
+                return Result.done();  // the update triggers the next pass
+            }
+            // No AWS resources without the finalizer that removes them: say why nothing happens, retry with backoff.
+            status.condition(refused.get());
+            writeStatus(kind, object, owner, status);
+            return Result.retry(ApiRejection.REASON);
         }
         Pass pass = new Pass(kind, object, owner, validated, status);
         pipeline.run(pass, cluster, live);
@@ -131,7 +137,15 @@ public final class ConnectorReconciler {
 
         @Override
         public void releaseServiceAccounts(Pass pass) {
-            serviceAccounts.releaseOthers(pass.owner, pass.serviceAccountName);
+            List<String> refused = serviceAccounts.releaseOthers(pass.owner, pass.serviceAccountName);
+            if (!refused.isEmpty()) {
+                // The adapter runs as it should; only a leftover stays behind. A warning (Ready unchanged) and its
+                // Event, and the release is tried again with the object's backoff, not in a loop.
+                pass.status.condition(Condition.warning(Condition.SERVICE_ACCOUNTS_RELEASED, ApiRejection.REASON,
+                        String.join("; ", refused) + "; the controller retries with backoff, fix the cause"
+                                + " (quota, admission policy)"));
+                pass.and(Result.retry(ApiRejection.REASON));
+            }
         }
 
         @Override

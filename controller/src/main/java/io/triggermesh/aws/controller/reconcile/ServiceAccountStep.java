@@ -2,6 +2,7 @@ package io.triggermesh.aws.controller.reconcile;
 
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.triggermesh.aws.auth.model.Iam;
 import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.auth.serviceaccount.ReleasePlan;
@@ -52,8 +53,17 @@ final class ServiceAccountStep {
         return StepOutcome.of(plan, condition(plan), Result.done(), changes);
     }
 
-    /** Releases every managed ServiceAccount that references {@code owner} except {@code keep} (may be null). */
-    void releaseOthers(OwnerObject owner, String keep) {
+    /**
+     * Releases every managed ServiceAccount that references {@code owner} except {@code keep} (may be null): deletes
+     * it when {@code owner} was its only user, else removes {@code owner}'s reference. A release the API server
+     * refuses for good ({@link ApiRejection}) does not stop the others; it is returned as a message naming the
+     * ServiceAccount and what was refused, for the caller to report and retry with backoff. Other API errors
+     * (conflicts, server errors) are thrown, as for every write.
+     *
+     * @return the refused releases, empty when every release was written
+     */
+    List<String> releaseOthers(OwnerObject owner, String keep) {
+        List<String> refused = new ArrayList<>();
         List<ServiceAccount> managed = new ArrayList<>();
         // Both label keys count as managed (the guide names one, the original code wrote the other).
         for (String label : List.of(ServiceAccountConventions.MANAGED_BY_LABEL,
@@ -70,14 +80,28 @@ final class ServiceAccountStep {
                 continue;
             }
             ReleasePlan release = ServiceAccountPlanner.release(owner, ServiceAccounts.state(sa));
-            switch (release.action()) {
-                case DELETE -> client.resource(sa).delete();
-                case UPDATE -> client.resource(ServiceAccounts.applyTo(sa, release.desired().orElseThrow())).update();
-                case NONE -> {
+            if (release.action() == ReleasePlan.Action.NONE) {
+                continue;
+            }
+            boolean delete = release.action() == ReleasePlan.Action.DELETE;
+            try {
+                if (delete) {
+                    client.resource(sa).delete();
+                } else {
+                    client.resource(ServiceAccounts.applyTo(sa, release.desired().orElseThrow())).update();
                 }
-                default -> throw new IllegalStateException(release.action().toString());
+            } catch (KubernetesClientException e) {
+                if (!ApiRejection.is(e)) {
+                    throw e;
+                }
+                String name = sa.getMetadata().getName();
+                String what = delete ? "delete ServiceAccount " + name
+                        : "remove the reference to " + owner.displayName() + " from ServiceAccount " + name;
+                refused.add(ApiRejection.message(what + " in namespace " + owner.namespace() + ", which "
+                        + owner.displayName() + " no longer uses", e, true));
             }
         }
+        return refused;
     }
 
     static Condition condition(ServiceAccountPlan plan) {

@@ -37,4 +37,19 @@ class CleanupAttemptsTest {
 
         assertThat(attempts.next("retrying")).isEqualTo(3);
     }
+
+    @Test
+    void aFinishedCleanupStaysFinishedWhileItsReleasesAreRetriedUntilForgotten() {
+        attempts.next("released-later");
+        attempts.finish("released-later");
+        now += CleanupAttempts.FORGET_AFTER_NANOS / 2;
+        assertThat(attempts.finished("released-later")).isTrue();
+        now += CleanupAttempts.FORGET_AFTER_NANOS / 2 + 1;
+        attempts.next("other");
+
+        assertThat(attempts.finished("released-later")).as("kept fresh by the retry that asked").isTrue();
+        assertThat(attempts.finished("other")).isFalse();
+        attempts.forget("released-later");
+        assertThat(attempts.finished("released-later")).isFalse();
+    }
 }
