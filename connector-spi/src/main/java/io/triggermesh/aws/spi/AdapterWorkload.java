@@ -1,6 +1,5 @@
 package io.triggermesh.aws.spi;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -35,10 +34,5 @@ public record AdapterWorkload(String image, Map<String, String> env, OptionalInt
     /** Whether the adapter receives events over HTTP (targets get a Service and an address). */
     public boolean receivesHttp() {
         return httpPort.isPresent();
-    }
-
-    /** The names of the environment variables, in a stable order, for diagnostics. */
-    public List<String> envNames() {
-        return env.keySet().stream().sorted().toList();
     }
 }
