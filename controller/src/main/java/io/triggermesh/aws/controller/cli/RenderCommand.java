@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.triggermesh.aws.controller.config.ControllerSettings;
+import io.triggermesh.aws.controller.desired.AdapterSettings;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.reconcile.GivenObjects;
 import io.triggermesh.aws.controller.reconcile.Preview;
@@ -48,7 +48,7 @@ public class RenderCommand implements Callable<Integer> {
     PluginRegistry registry;
 
     @Inject
-    ControllerSettings settings;
+    AdapterSettings adapterSettings;
 
     @Mixin
     CommandErrors errors;
@@ -81,7 +81,7 @@ public class RenderCommand implements Callable<Integer> {
         GivenObjects existing = new GivenObjects(documents.stream().filter(d -> d != document)
                 .map(d -> Serialization.unmarshal(d.object().toString(), GenericKubernetesResource.class)).toList());
         Preview preview = Preview.of(validated, Serialization.unmarshal(document.object().toString(),
-                GenericKubernetesResource.class), existing, settings.adapterSettings());
+                GenericKubernetesResource.class), existing, adapterSettings);
         preview.warnings().forEach(w -> err.println("warning: " + w));
         for (HasMetadata object : preview.objects()) {
             out.print(Serialization.asYaml(object instanceof Secret secret ? redacted(secret) : object));

@@ -3,11 +3,11 @@ package io.triggermesh.aws.controller.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
 import io.triggermesh.aws.auth.credentials.IdentityChoice;
-import io.triggermesh.aws.controller.desired.AdapterSettings;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +25,13 @@ import java.util.Map;
  *     resources managed with the controller's own identity; default false (see docs/auth.md)
  * @param awsRegion region for adapters and managed resources unless a plugin sets its own (default us-east-1)
  * @param awsEndpoint AWS endpoint override for the controller and every adapter (emulators, VPC endpoints)
- * @param adapterImages {@code Kind=image} entries overriding a plugin's default adapter image
+ * @param adapterImages image per kind overriding a plugin's default adapter image, in the map form
+ *     ({@code adapter-images.AWSS3Source=image}); the {@code Kind=image} list form the Helm chart sets is read by
+ *     {@link AdapterSettingsFactory}
  * @param leaderElection whether to elect a leader with a Lease before reconciling (default true)
  * @param leaseName the Lease's name (default triggermesh-controller)
- * @param leaseNamespace the Lease's namespace (default: the pod's namespace, else triggermesh)
+ * @param leaseNamespace the Lease's namespace (default: the pod's namespace, {@code POD_NAMESPACE}, else
+ *     triggermesh; set in application.yml)
  * @param crossNamespaceSinks whether a source's {@code spec.sink.ref} may name an object in another namespace
  *     (default false: refused, see docs/architecture.md, "Sinks in other namespaces"); like Knative's
  *     {@code cross-namespace-event-links}
@@ -53,7 +56,8 @@ public record ControllerSettings(
         @Bindable(defaultValue = "false") boolean useControllerIdentity,
         @Bindable(defaultValue = "us-east-1") String awsRegion,
         @Nullable URI awsEndpoint,
-        @Nullable List<String> adapterImages,
+        @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+        Map<String, String> adapterImages,
         @Bindable(defaultValue = "true") boolean leaderElection,
         @Bindable(defaultValue = "triggermesh-controller") String leaseName,
         @Nullable String leaseNamespace,
@@ -64,31 +68,17 @@ public record ControllerSettings(
 
     public ControllerSettings {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
-        adapterImages = adapterImages == null ? List.of() : List.copyOf(adapterImages);
+        adapterImages = adapterImages == null ? Map.of() : Map.copyOf(adapterImages);
     }
 
     public IdentityChoice identityChoice() {
         return useControllerIdentity ? IdentityChoice.CONTROLLER_IDENTITY_OPT_IN : IdentityChoice.OBJECT_IDENTITY_ONLY;
     }
 
-    public AdapterSettings adapterSettings() {
-        Map<String, String> images = new LinkedHashMap<>();
-        for (String entry : adapterImages) {
-            int eq = entry.indexOf('=');
-            if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException("triggermesh.controller.adapter-images entry '" + entry
-                        + "' must look like AWSS3Source=registry.example.com/adapter-s3:1.0");
-            }
-            images.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-        }
-        return new AdapterSettings(images, awsRegion, awsEndpoint, "50m", "128Mi", "256Mi");
-    }
-
     public String effectiveLeaseNamespace() {
         if (leaseNamespace != null && !leaseNamespace.isBlank()) {
             return leaseNamespace;
         }
-        String pod = System.getenv("POD_NAMESPACE");
-        return pod == null || pod.isBlank() ? "triggermesh" : pod;
+        return "triggermesh";
     }
 }

@@ -14,6 +14,7 @@ import io.triggermesh.aws.auth.credentials.PodIdentityAgent;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.controller.config.ControllerSettings;
 import io.triggermesh.aws.controller.config.SecretPollSettings;
+import io.triggermesh.aws.controller.desired.AdapterSettings;
 import io.triggermesh.aws.controller.kube.EventRecorder;
 import io.triggermesh.aws.controller.kube.KubernetesSecretReader;
 import io.triggermesh.aws.controller.kube.TokenRequestSource;
@@ -60,7 +61,7 @@ public class ControllerRuntime implements AutoCloseable {
     private volatile WorkQueue queue;
 
     public ControllerRuntime(KubernetesClient client, PluginRegistry registry, ControllerSettings settings,
-                             MeterRegistry meters, SecretPollSettings secretPoll) {
+                             MeterRegistry meters, SecretPollSettings secretPoll, AdapterSettings adapterSettings) {
         this.client = client;
         this.registry = registry;
         this.settings = settings;
@@ -76,7 +77,7 @@ public class ControllerRuntime implements AutoCloseable {
                 new TokenRequestSource(client), endpoints, settings.identityChoice(),
                 new PodIdentityAgent(settings.podIdentityAgentUri()));
         this.reconciler = new ConnectorReconciler(client, validator, new EventRecorder(client),
-                credentials, settings.adapterSettings(), settings.cleanupAttempts(), Clock.systemUTC(),
+                credentials, adapterSettings, settings.cleanupAttempts(), Clock.systemUTC(),
                 settings.crossNamespaceSinks(), settings.identityCheck(),
                 settings.identityCheckInterval());
         this.metrics = new ReconcileMetrics(meters);

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.triggermesh.aws.controller.config.ControllerSettings;
+import io.triggermesh.aws.controller.desired.AdapterSettings;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.reconcile.GivenObjects;
 import io.triggermesh.aws.controller.reconcile.Preview;
@@ -197,7 +197,7 @@ class RenderMatchesControllerIT extends ControllerScenario {
         List<GenericKubernetesResource> given = existing.stream()
                 .map(o -> JSON.convertValue(o, GenericKubernetesResource.class)).toList();
         return Preview.of(validated, object, new GivenObjects(given),
-                controller.bean(ControllerSettings.class).adapterSettings());
+                controller.bean(AdapterSettings.class));
     }
 
     /**
