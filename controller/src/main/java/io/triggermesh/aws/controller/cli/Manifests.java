@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.triggermesh.aws.controller.json.Mappers;
 import io.triggermesh.aws.spi.api.Shown;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -31,7 +31,7 @@ public final class Manifests {
      */
     public static final long MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Mappers.YAML;
     /** Kinds and names that are safe to print as they are; anything else is quoted and escaped. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9.]{0,252}");
     private static final Pattern PLAIN_PATH = Pattern.compile("[-A-Za-z0-9._/~+@=,]{1,300}");

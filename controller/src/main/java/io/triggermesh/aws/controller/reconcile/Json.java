@@ -3,12 +3,15 @@ package io.triggermesh.aws.controller.reconcile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.triggermesh.aws.controller.json.Mappers;
 
-/** The controller's JSON mapper and a normal form for comparing maps read from the API with maps we built. */
+/**
+ * The controller's JSON mapper ({@link Mappers#JSON}) and a normal form for comparing maps read from the API with
+ * maps we built.
+ */
 final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    static final ObjectMapper MAPPER = Mappers.JSON;
 
     private Json() {
     }

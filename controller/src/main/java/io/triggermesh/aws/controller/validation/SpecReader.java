@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggermesh.aws.auth.model.AwsAuth;
 import io.triggermesh.aws.auth.model.SharedSpec;
 import io.triggermesh.aws.auth.validation.AuthParser;
 import io.triggermesh.aws.auth.validation.ParsedAuth;
+import io.triggermesh.aws.controller.json.Mappers;
 import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.Problem;
 import io.triggermesh.aws.spi.SharedSpecFields;
@@ -44,8 +44,6 @@ import java.util.Set;
 final class SpecReader {
 
     private static final String SPEC = "spec";
-
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * What a read produced.
@@ -121,7 +119,8 @@ final class SpecReader {
                               List<Problem> problems, Set<String> settled) {
         BindingProblems handler = new BindingProblems(problems, settled, spec, sharedNames);
         try {
-            T typed = mapper.readerFor(type).withHandler(handler).treeToValue(node, type);
+            T typed = Mappers.JSON.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .withHandler(handler).treeToValue(node, type);
             return new Bound<>(typed, true);
         } catch (UnrecognizedPropertyException e) {
             handler.unknown(path(e), e.getPropertyName(), e.getKnownPropertyIds(), false);
