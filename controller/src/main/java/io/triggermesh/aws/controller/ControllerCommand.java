@@ -1,18 +1,25 @@
 package io.triggermesh.aws.controller;
 
-import io.micronaut.configuration.picocli.PicocliRunner;
-import io.triggermesh.aws.controller.cli.LocalCommand;
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.CommandLinePropertySource;
+import io.micronaut.context.env.Environment;
 import io.triggermesh.aws.controller.cli.PolicyCommand;
 import io.triggermesh.aws.controller.cli.RenderCommand;
 import io.triggermesh.aws.controller.cli.RunCommand;
 import io.triggermesh.aws.controller.cli.ValidateCommand;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar controller.jar <command>}: the controller and its offline tools in one jar. */
+/**
+ * {@code java -jar controller.jar <command>}: the controller and its offline tools in one jar. Local mode is not
+ * among them: it lives in the {@code local} module, whose jar runs these commands plus {@code local}, so the
+ * controller jar and image carry no in-memory API server.
+ */
 @Command(name = "controller", mixinStandardHelpOptions = true,
         description = "triggermesh-aws controller and tools.",
-        subcommands = {RunCommand.class, LocalCommand.class, ValidateCommand.class, PolicyCommand.class,
-            RenderCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PolicyCommand.class, RenderCommand.class})
 public class ControllerCommand implements Runnable {
 
     /** The controller logs with logback; the JUL provider in the same jar is for the adapters local mode starts. */
@@ -21,11 +28,25 @@ public class ControllerCommand implements Runnable {
     public static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     public static void main(String[] args) {
+        System.exit(execute(List.of(), args));
+    }
+
+    /**
+     * Runs one command, as {@code PicocliRunner.execute} would, with {@code more} subcommands next to this jar's
+     * own (local mode's jar adds {@code local} this way; the controller never depends on it).
+     */
+    public static int execute(List<Class<?>> more, String... args) {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", LOGBACK_PROVIDER);
         }
         quietSlf4j();
-        System.exit(PicocliRunner.execute(ControllerCommand.class, args));
+        try (ApplicationContext context = ApplicationContext.builder(ControllerCommand.class, Environment.CLI)
+                .propertySources(new CommandLinePropertySource(io.micronaut.core.cli.CommandLine.parse(args)))
+                .start()) {
+            CommandLine line = new CommandLine(ControllerCommand.class, new MicronautFactory(context));
+            more.forEach(line::addSubcommand);
+            return line.execute(args);
+        }
     }
 
     /**
@@ -40,6 +61,6 @@ public class ControllerCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Commands: run, local, validate, policy, render. Run with --help for details.");
+        System.out.println("Commands: run, validate, policy, render. Run with --help for details.");
     }
 }

@@ -2,8 +2,8 @@ package io.triggermesh.aws.e2e;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.triggermesh.aws.controller.local.EventDisplay;
-import io.triggermesh.aws.controller.local.LocalMode;
+import io.triggermesh.aws.local.EventDisplay;
+import io.triggermesh.aws.local.LocalMode;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.EmulatorIam;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.triggermesh.aws.e2e;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.triggermesh.aws.controller.local.LocalMode;
+import io.triggermesh.aws.local.LocalMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -16,11 +16,11 @@ public final class ExitCodes {
     public static final int FAILED = 3;
 
     /** Picocli's {@code exitCodeList} for {@code --help}. */
-    static final String HEADING = "%nExit codes:%n";
-    static final String CODE_0 = "0:valid (nothing wrong)";
-    static final String CODE_1 = "1:problems found in the objects, each printed with its field path";
-    static final String CODE_2 = "2:unreadable input (missing file, YAML syntax error, file too large) or usage error";
-    static final String CODE_3 = "3:failed otherwise (environment or bug); --debug prints the stack trace";
+    public static final String HEADING = "%nExit codes:%n";
+    public static final String CODE_0 = "0:valid (nothing wrong)";
+    public static final String CODE_1 = "1:problems found in the objects, each printed with its field path";
+    public static final String CODE_2 = "2:unreadable input (missing file, YAML syntax error, file too large) or usage error";
+    public static final String CODE_3 = "3:failed otherwise (environment or bug); --debug prints the stack trace";
 
     private ExitCodes() {
     }

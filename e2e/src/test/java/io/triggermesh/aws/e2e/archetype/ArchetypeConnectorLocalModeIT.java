@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The connector generated from the archetype runs in local mode from its plugin jar alone, as
  * docs/connector-authors.md ("Local mode with the plugin jar") and docs/local-mode.md show it: {@code
- * TRIGGERMESH_PLUGINS_DIRECTORY=./plugins java -jar controller.jar local -f DIR}. The controller reconciles the
+ * TRIGGERMESH_PLUGINS_DIRECTORY=./plugins java -jar local.jar local -f DIR}. The controller reconciles the
  * object to Ready, the generated adapter starts from the jar, and a CloudEvent posted to it is published to the
  * topic (seen on a queue subscribed to it), all against the AWS emulator.
  */
@@ -44,7 +44,7 @@ class ArchetypeConnectorLocalModeIT {
             Files.writeString(manifests.resolve("orders.yaml"), topic.manifest("orders"));
 
             Path console = work.resolve("console.log");
-            Process local = ControllerJar.start(
+            Process local = ControllerJar.start(ControllerJar.localPath(),
                     Map.of("TRIGGERMESH_PLUGINS_DIRECTORY", connector.pluginDirectory(work).toString()), console,
                     List.of("local", "-f", manifests.toString(), "--aws-endpoint", emulator.endpoint().toString(),
                             "--region", emulator.region(), "--work-dir", work.resolve("run").toString(),

@@ -34,10 +34,25 @@ final class ControllerJar {
         return jar.toAbsolutePath();
     }
 
+    /** Local mode's jar ({@code local.jar}: the controller's commands plus {@code local}). */
+    static Path localPath() {
+        Path jar = Path.of(System.getProperty("e2e.localJar", "../local/target/local.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no local mode jar at " + jar.toAbsolutePath()
+                    + ": build it first, for example ./mvnw -B -o verify -pl e2e -am");
+        }
+        return jar.toAbsolutePath();
+    }
+
     /** Starts {@code controller.jar args...} with its output written to {@code log}. */
     static Process start(Map<String, String> env, Path log, List<String> args) throws IOException {
+        return start(path(), env, log, args);
+    }
+
+    /** Starts {@code jar args...} (the controller jar or local mode's) with its output written to {@code log}. */
+    static Process start(Path jar, Map<String, String> env, Path log, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", path().toString()));
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("TRIGGERMESH_"));

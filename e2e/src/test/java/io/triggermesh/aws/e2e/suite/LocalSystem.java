@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The system under test, as processes: {@code controller.jar local} (the in-memory Kubernetes API, the runner
+ * The system under test, as processes: {@code local.jar local} (the in-memory Kubernetes API, the runner
  * that starts every adapter as its own JVM, the event display) and, when {@code separateController}, the real
  * controller as another process ({@code controller.jar run} against local mode's kubeconfig) so a test can kill
  * and restart it. Everything logs at TRACE into the work directory, which outlives the run for reading.
@@ -72,7 +72,7 @@ final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * @param extraArgs more options of {@code controller.jar local}, such as {@code --pod-identity ...}
+     * @param extraArgs more options of {@code local.jar local}, such as {@code --pod-identity ...}
      * @param extraEnv environment of local mode itself (its own AWS credentials, say); adapters never inherit it
      */
     static LocalSystem start(String name, URI awsEndpoint, boolean separateController, List<String> extraArgs,
@@ -83,7 +83,7 @@ final class LocalSystem implements AutoCloseable {
             Files.createDirectories(workDir);
             Path manifests = Files.createDirectories(workDir.resolve("manifests"));
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-jar", controllerJar().toString(), "local", "-f", manifests.toString(),
+                    "-jar", localJar().toString(), "local", "-f", manifests.toString(),
                     "--work-dir", workDir.toString(), "--aws-endpoint", awsEndpoint.toString(),
                     "--log-level", "trace"));
             if (separateController) {
@@ -101,6 +101,16 @@ final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Local mode's jar (the local module's): the controller jar carries no in-memory API server. */
+    static Path localJar() {
+        Path jar = Path.of(System.getProperty("e2e.localJar", "../local/target/local.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no local mode jar at " + jar.toAbsolutePath()
+                    + ": build it first with ./mvnw -B -q install -DskipTests");
+        }
+        return jar.toAbsolutePath();
     }
 
     static Path controllerJar() {
