@@ -8,16 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.triggermesh.aws.auth.credentials.AwsEndpoints;
-import io.triggermesh.aws.auth.credentials.ObjectCredentials;
-import io.triggermesh.aws.auth.credentials.PodIdentityAgent;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.controller.config.ControllerSettings;
 import io.triggermesh.aws.controller.config.SecretPollSettings;
-import io.triggermesh.aws.controller.desired.AdapterSettings;
-import io.triggermesh.aws.controller.kube.EventRecorder;
-import io.triggermesh.aws.controller.kube.KubernetesSecretReader;
-import io.triggermesh.aws.controller.kube.TokenRequestSource;
 import io.triggermesh.aws.controller.plugins.LoadedKind;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.reconcile.ConnectorReconciler;
@@ -28,8 +21,6 @@ import io.triggermesh.aws.controller.reconcile.Result;
 import io.triggermesh.aws.controller.reconcile.WorkQueue;
 import io.triggermesh.aws.controller.validation.ObjectValidator;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import software.amazon.awssdk.regions.Region;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles every kind the plugins declare while this replica leads: informers feed a keyed work queue, and
- * changes to owned ServiceAccounts, Deployments and Services requeue their owners.
+ * changes to owned ServiceAccounts, Deployments and Services requeue their owners. What it drives (the reconciler,
+ * the validator) it is given as beans ({@link ControllerBeans}); it builds only its own parts: informers, the work
+ * queue, leadership, the Secret poller and its metrics.
  */
 @Singleton
 public class ControllerRuntime implements AutoCloseable {
@@ -61,25 +54,14 @@ public class ControllerRuntime implements AutoCloseable {
     private volatile WorkQueue queue;
 
     public ControllerRuntime(KubernetesClient client, PluginRegistry registry, ControllerSettings settings,
-                             MeterRegistry meters, SecretPollSettings secretPoll, AdapterSettings adapterSettings) {
+                             ObjectValidator validator, ConnectorReconciler reconciler, MeterRegistry meters,
+                             SecretPollSettings secretPoll) {
         this.client = client;
         this.registry = registry;
         this.settings = settings;
         this.secretPoll = secretPoll;
-        this.validator = new ObjectValidator(registry);
-        AwsEndpoints fromEnv = AwsEndpoints.fromEnvironment(System.getenv());
-        AwsEndpoints endpoints = new AwsEndpoints(Region.of(settings.awsRegion()), fromEnv.globalEndpoint(),
-                fromEnv.serviceEndpoints());
-        if (settings.awsEndpoint() != null) {
-            endpoints = endpoints.withGlobalEndpoint(settings.awsEndpoint());
-        }
-        ObjectCredentials credentials = new ObjectCredentials(new KubernetesSecretReader(client),
-                new TokenRequestSource(client), endpoints, settings.identityChoice(),
-                new PodIdentityAgent(settings.podIdentityAgentUri()));
-        this.reconciler = new ConnectorReconciler(client, validator, new EventRecorder(client),
-                credentials, adapterSettings, settings.cleanupAttempts(), Clock.systemUTC(),
-                settings.crossNamespaceSinks(), settings.identityCheck(),
-                settings.identityCheckInterval());
+        this.validator = validator;
+        this.reconciler = reconciler;
         this.metrics = new ReconcileMetrics(meters);
         this.leadership = new Leadership(client, settings, this::startReconciling, this::leadershipLost);
     }
