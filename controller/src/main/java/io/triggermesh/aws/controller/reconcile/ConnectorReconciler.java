@@ -167,6 +167,7 @@ public final class ConnectorReconciler {
             Optional<EnsuredMemory.Entry> remembered = ensuredMemory.recall(pass.owner.uid(), fingerprint);
             if (before.isPresent() && before.get().holds()
                     && fingerprint.equals(status.currentField("resourcesFingerprint"))) {
+                ensuredMemory.forget(pass.owner.uid());  // the status read back records the ensure
                 status.condition(before.get()).field("resourcesFingerprint", fingerprint)
                         .field("awsIdentity", status.currentField("awsIdentity"));
             } else if (remembered.isPresent()) {
@@ -208,7 +209,8 @@ public final class ConnectorReconciler {
         if (!StatusWrite.write(client, kind, object.resource(), next)) {
             return;  // the object changed meanwhile; the pass its change triggers writes the status
         }
-        ensuredMemory.forget(owner.uid());  // the status records the ensure now
+        // The memory stays until a pass reads the fingerprint back (ensureResources): a pass already queued may
+        // still see the cached object from before this write, and must not call AWS again.
         emitTransitions(owner, object.status(), next);
     }
 

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A pass skips the AWS calls when {@code status.resourcesFingerprint} matches the object. When the status write
  * after a successful ensure fails (a conflict, an outage), the status never gets the fingerprint and every retry
  * would repeat the same AWS calls. Remembering the outcome here, keyed by the object's uid, lets the retries reuse
- * it while the fingerprint (spec, credentials, ServiceAccount) is unchanged. An entry goes once the status holds
- * the fingerprint, and at the latest after {@link #TTL}, so a status that can never be written still re-checks
- * AWS now and then, never in a loop.
+ * it while the fingerprint (spec, credentials, ServiceAccount) is unchanged. An entry goes once a pass reads a
+ * status that holds the fingerprint (not as soon as the write succeeds: a pass already queued may still read the
+ * informer's copy from before the write), and at the latest after {@link #TTL}, so a status that can never be
+ * written still re-checks AWS now and then, never in a loop.
  */
 final class EnsuredMemory {
 
