@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.triggermesh.aws.spi.AbstractConnectorPlugin;
 import io.triggermesh.aws.spi.AdapterWorkload;
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
@@ -100,26 +101,8 @@ class SharedFieldsInEveryCrdTest {
                 throw new UnsupportedOperationException("not used here");
             }
         };
-        return new ConnectorPlugin() {
-            @Override
-            public String name() {
-                return "fake";
-            }
-
-            @Override
-            public String version() {
-                return "1.0.0";
-            }
-
-            @Override
-            public int spiVersion() {
-                return SpiVersion.CURRENT;
-            }
-
-            @Override
-            public List<ConnectorKind<?>> kinds() {
-                return List.of(kind);
-            }
+        return new AbstractConnectorPlugin("fake", SpiVersion.CURRENT, "example.com/fake-adapter", null,
+                image -> List.of(kind)) {
         };
     }
 }
