@@ -74,18 +74,7 @@ public final class TargetKind implements ConnectorKind<TargetSpec> {
 
     /** What is wrong with spec.arn, said so that the user can fix it; empty when it names an SNS topic. */
     static Optional<String> topicProblem(String text) {
-        String needs = KIND + " needs an SNS topic ARN such as " + EXAMPLE;
-        Optional<String> syntax = Arn.syntaxProblem(text);
-        if (syntax.isPresent()) {
-            return Optional.of(syntax.get() + "; " + needs);
-        }
-        Arn arn = Arn.parse(text).orElseThrow();
-        if (!arn.service().equals("sns")) {
-            return Optional.of("is " + arn.description() + "; " + needs);
-        }
-        if (!arn.hasRegion() || !arn.hasAccountId()) {
-            return Optional.of("lacks the topic's region or account; " + needs);
-        }
-        return Optional.empty();
+        // The SPI's check, as the bundled queue ARN uses it: syntax, service, then region and account.
+        return Arn.regionalProblem(text, "sns", "topic", KIND + " needs an SNS topic ARN such as " + EXAMPLE);
     }
 }

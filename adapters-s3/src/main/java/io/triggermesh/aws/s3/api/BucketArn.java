@@ -47,14 +47,11 @@ public record BucketArn(String partition, String region, String accountId, Strin
      */
     public static Optional<String> problem(String text, String kind) {
         String needs = kind + " needs an S3 bucket ARN such as " + EXAMPLE;
-        Optional<String> syntax = Arn.syntaxProblem(text);
-        if (syntax.isPresent()) {
-            return Optional.of(syntax.get() + "; " + needs);
+        Optional<String> notS3 = Arn.serviceProblem(text, "s3", needs);
+        if (notS3.isPresent()) {
+            return notS3;
         }
         Arn arn = Arn.parse(text).orElseThrow();
-        if (!arn.service().equals("s3")) {
-            return Optional.of("is " + arn.description() + "; " + needs);
-        }
         if (arn.resource().contains("/")) {
             String bucket = arn.resource().substring(0, arn.resource().indexOf('/'));
             return Optional.of("is an S3 object ARN; " + kind + " needs the bucket's ARN, arn:" + arn.partition()

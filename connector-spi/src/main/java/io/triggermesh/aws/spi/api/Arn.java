@@ -122,6 +122,39 @@ public record Arn(String partition, String service, String region, String accoun
     }
 
     /**
+     * Why {@code text} is not an ARN of {@code service}, each message ending in {@code needs} (what the field needs,
+     * with an example): the ARN syntax first, then the service. Empty when it is one; the resource is the caller's to
+     * check. The one home of this check for every typed ARN (a bucket, a queue, a plugin's topic).
+     */
+    public static Optional<String> serviceProblem(String text, String service, String needs) {
+        Optional<String> syntax = syntaxProblem(text);
+        if (syntax.isPresent()) {
+            return Optional.of(syntax.get() + "; " + needs);
+        }
+        Arn arn = parse(text).orElseThrow();
+        if (!arn.service().equals(service)) {
+            return Optional.of("is " + arn.description() + "; " + needs);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #serviceProblem}, and the ARN must name a region and an account, as a queue's or a topic's does;
+     * {@code thing} names what the ARN stands for in the message, for example {@code queue}.
+     */
+    public static Optional<String> regionalProblem(String text, String service, String thing, String needs) {
+        Optional<String> problem = serviceProblem(text, service, needs);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Arn arn = parse(text).orElseThrow();
+        if (!arn.hasRegion() || !arn.hasAccountId()) {
+            return Optional.of("lacks the " + thing + "'s region or account; " + needs);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@code region} may appear in an ARN of {@code partition}: a name shaped like an AWS region must be one of
      * the partition's; other names (an emulator's, such as {@code elasticmq}) are left alone.
      */

@@ -63,18 +63,7 @@ public record QueueArn(String partition, String region, String accountId, String
      * {@code needs} (what the field needs, with an example); the queue name is not checked.
      */
     public static Optional<String> addressProblem(String text, String needs) {
-        Optional<String> syntax = Arn.syntaxProblem(text);
-        if (syntax.isPresent()) {
-            return Optional.of(syntax.get() + "; " + needs);
-        }
-        Arn arn = Arn.parse(text).orElseThrow();
-        if (!arn.service().equals("sqs")) {
-            return Optional.of("is " + arn.description() + "; " + needs);
-        }
-        if (!arn.hasRegion() || !arn.hasAccountId()) {
-            return Optional.of("lacks the queue's region or account; " + needs);
-        }
-        return Optional.empty();
+        return Arn.regionalProblem(text, "sqs", "queue", needs);
     }
 
     /** Whether {@code name} is a valid standard (not FIFO) queue name. */

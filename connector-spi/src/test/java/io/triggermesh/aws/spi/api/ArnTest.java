@@ -103,4 +103,26 @@ class ArnTest {
             assertThat(m).contains("… (" + huge.length() + " chars)");
         });
     }
+
+    @Test
+    void serviceProblemSaysWhatWasGivenAndWhatTheFieldNeeds() {
+        String needs = "X needs an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:t";
+
+        assertThat(Arn.serviceProblem("arn:aws:sns:us-east-1:123456789012:t", "sns", needs)).isEmpty();
+        assertThat(Arn.serviceProblem("arn:aws:sqs:us-east-1:123456789012:q", "sns", needs))
+                .hasValue("is an SQS queue ARN; " + needs);
+        assertThat(Arn.serviceProblem("topic", "sns", needs)).hasValueSatisfying(
+                m -> assertThat(m).contains("start with arn:").endsWith("; " + needs));
+        assertThat(Arn.serviceProblem(null, "sns", needs)).hasValue("is required; " + needs);
+    }
+
+    @Test
+    void regionalProblemAlsoWantsRegionAndAccount() {
+        assertThat(Arn.regionalProblem("arn:aws:sns::123456789012:t", "sns", "topic", "n"))
+                .hasValue("lacks the topic's region or account; n");
+        assertThat(Arn.regionalProblem("arn:aws:sns:us-east-1::t", "sns", "topic", "n"))
+                .hasValue("lacks the topic's region or account; n");
+        assertThat(Arn.regionalProblem("arn:aws:s3:::b", "sns", "topic", "n")).hasValue("is an S3 bucket ARN; n");
+        assertThat(Arn.regionalProblem("arn:aws:sns:us-east-1:123456789012:t", "sns", "topic", "n")).isEmpty();
+    }
 }
