@@ -34,12 +34,14 @@ record AssumeRoleSpec(String roleArn, String externalId, String sessionName, int
         }
         if (externalId != null && !StsNames.isExternalId(externalId)) {
             throw new IllegalArgumentException(fields.externalId()
-                    + " must be 2 to 1224 characters of letters, digits and +=,.@:/-_");
+                    + " must be " + StsNames.MIN_LENGTH + " to " + StsNames.MAX_EXTERNAL_ID_LENGTH + " characters of "
+                    + StsNames.EXTERNAL_ID_CHARS_IN_WORDS);
         }
         String session = sessionName == null ? defaultSessionName : sessionName;
         if (!StsNames.isSessionName(session)) {
             throw new IllegalArgumentException(fields.sessionName()
-                    + " must be 2 to 64 characters of letters, digits and +=,.@-_");
+                    + " must be " + StsNames.MIN_LENGTH + " to " + StsNames.MAX_SESSION_NAME_LENGTH + " characters of "
+                    + StsNames.NAME_CHARS_IN_WORDS);
         }
         int duration = durationSeconds == null ? AssumeRoleOptions.DEFAULT_DURATION_SECONDS : durationSeconds;
         if (duration < AssumeRoleOptions.MIN_DURATION_SECONDS || duration > AssumeRoleOptions.MAX_DURATION_SECONDS) {

@@ -70,17 +70,14 @@ final class CredentialChain {
     CredentialChain webIdentity(String roleArn, String sessionName, Supplier<String> token, String description) {
         requireNoBase();
         StsClient sts = stsClient(AnonymousCredentialsProvider.create());
-        StsAssumeRoleWithWebIdentityCredentialsProvider provider = StsAssumeRoleWithWebIdentityCredentialsProvider
-                .builder()
-                .stsClient(sts)
-                .refreshRequest(() -> AssumeRoleWithWebIdentityRequest.builder()
-                        .roleArn(roleArn)
-                        .roleSessionName(sessionName)
-                        .webIdentityToken(token.get())
-                        .build())
-                .asyncCredentialUpdateEnabled(false)
-                .prefetchTime(options.prefetchTime())
-                .staleTime(options.staleTime())
+        StsAssumeRoleWithWebIdentityCredentialsProvider provider = options.refreshing(
+                StsAssumeRoleWithWebIdentityCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .refreshRequest(() -> AssumeRoleWithWebIdentityRequest.builder()
+                                .roleArn(roleArn)
+                                .roleSessionName(sessionName)
+                                .webIdentityToken(token.get())
+                                .build()))
                 .build();
         return use(provider, description);
     }
@@ -110,17 +107,14 @@ final class CredentialChain {
             throw new IllegalStateException("assume role needs a base identity first");
         }
         StsClient sts = stsClient(current);
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(() -> AssumeRoleRequest.builder()
-                        .roleArn(spec.roleArn())
-                        .roleSessionName(spec.sessionName())
-                        .externalId(spec.externalId())
-                        .durationSeconds(spec.durationSeconds())
-                        .build())
-                .asyncCredentialUpdateEnabled(false)
-                .prefetchTime(options.prefetchTime())
-                .staleTime(options.staleTime())
+        StsAssumeRoleCredentialsProvider provider = options.refreshing(StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .refreshRequest(() -> AssumeRoleRequest.builder()
+                                .roleArn(spec.roleArn())
+                                .roleSessionName(spec.sessionName())
+                                .externalId(spec.externalId())
+                                .durationSeconds(spec.durationSeconds())
+                                .build()))
                 .build();
         return use(provider, spec.describe());
     }

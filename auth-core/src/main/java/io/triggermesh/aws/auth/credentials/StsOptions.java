@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.sts.auth.StsCredentialsProvider;
+import software.amazon.awssdk.utils.builder.ToCopyableBuilder;
 
 /**
  * How the factory's STS clients and caching providers behave. Production code uses {@link #DEFAULT}; tests in this
@@ -66,5 +68,13 @@ record StsOptions(List<ExecutionInterceptor> interceptors, Duration prefetchTime
         if (callTimeouts != null) {
             config.apiCallTimeout(callTimeouts.call()).apiCallAttemptTimeout(callTimeouts.attempt());
         }
+    }
+
+    /**
+     * The refresh policy of every caching STS provider (the web identity and the assume-role one alike): refreshed
+     * by the caller that sees it due, never by a background thread per object, within this refresh window.
+     */
+    <B extends StsCredentialsProvider.BaseBuilder<B, T>, T extends ToCopyableBuilder<B, T>> B refreshing(B provider) {
+        return provider.asyncCredentialUpdateEnabled(false).prefetchTime(prefetchTime).staleTime(staleTime);
     }
 }

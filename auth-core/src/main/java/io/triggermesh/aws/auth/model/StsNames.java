@@ -22,6 +22,11 @@ public final class StsNames {
     public static final int MAX_SESSION_NAME_LENGTH = 64;
     public static final int MAX_EXTERNAL_ID_LENGTH = 1224;
 
+    /** {@link #NAME_CHAR} in words, for messages. */
+    public static final String NAME_CHARS_IN_WORDS = "letters, digits and _ + = , . @ -";
+    /** {@link #EXTERNAL_ID_CHAR} in words, for messages. */
+    public static final String EXTERNAL_ID_CHARS_IN_WORDS = "letters, digits and _ + = , . @ : / -";
+
     /** A role session name, anchored, for {@code @FieldSchema(pattern = ...)}. */
     public static final String SESSION_NAME_PATTERN =
             "^" + NAME_CHAR + "{" + MIN_LENGTH + "," + MAX_SESSION_NAME_LENGTH + "}$";

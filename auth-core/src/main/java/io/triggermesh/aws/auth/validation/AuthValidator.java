@@ -143,10 +143,11 @@ public final class AuthValidator {
             return;
         }
         if (!StsNames.hasOnlyExternalIdChars(externalId)) {
-            report(path, "contains characters AWS does not accept in an ExternalId: use letters, digits and"
-                    + " _ + = , . @ : / -");
+            report(path, "contains characters AWS does not accept in an ExternalId: use "
+                    + StsNames.EXTERNAL_ID_CHARS_IN_WORDS);
         } else {
-            report(path, "is " + characters(externalId) + " long: an ExternalId must be 2 to 1224 characters");
+            report(path, "is " + characters(externalId) + " long: an ExternalId must be " + StsNames.MIN_LENGTH + " to "
+                    + StsNames.MAX_EXTERNAL_ID_LENGTH + " characters");
         }
     }
 
@@ -155,10 +156,11 @@ public final class AuthValidator {
             return;
         }
         if (!StsNames.hasOnlyNameChars(sessionName)) {
-            report(path, "contains characters AWS does not accept in a role session name: use letters, digits and"
-                    + " _ + = , . @ -");
+            report(path, "contains characters AWS does not accept in a role session name: use "
+                    + StsNames.NAME_CHARS_IN_WORDS);
         } else {
-            report(path, "is " + characters(sessionName) + " long: a role session name must be 2 to 64 characters");
+            report(path, "is " + characters(sessionName) + " long: a role session name must be " + StsNames.MIN_LENGTH
+                    + " to " + StsNames.MAX_SESSION_NAME_LENGTH + " characters");
         }
     }
 

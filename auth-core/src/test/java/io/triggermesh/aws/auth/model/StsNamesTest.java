@@ -38,4 +38,28 @@ class StsNamesTest {
         assertThat(StsNames.defaultSessionName("n".repeat(63), "x")).hasSize(64).startsWith("triggermesh-n");
         assertThat(StsNames.defaultSessionName(null, "orders")).isEqualTo("triggermesh");
     }
+
+    @Test
+    void theCharactersInWordsAreExactlyThePatternsSymbols() {
+        assertThat(symbolsIn(StsNames.NAME_CHARS_IN_WORDS)).isEqualTo(acceptedSymbols(false));
+        assertThat(symbolsIn(StsNames.EXTERNAL_ID_CHARS_IN_WORDS)).isEqualTo(acceptedSymbols(true));
+    }
+
+    private static java.util.Set<String> symbolsIn(String words) {
+        assertThat(words).startsWith("letters, digits and ");
+        return java.util.Set.of(words.substring("letters, digits and ".length()).split(" "));
+    }
+
+    /** The printable ASCII characters other than letters and digits that the pattern accepts. */
+    private static java.util.Set<String> acceptedSymbols(boolean externalId) {
+        java.util.Set<String> symbols = new java.util.HashSet<>();
+        for (char c = '!'; c <= '~'; c++) {
+            String one = String.valueOf(c);
+            boolean accepted = externalId ? StsNames.hasOnlyExternalIdChars(one) : StsNames.hasOnlyNameChars(one);
+            if (accepted && !Character.isLetterOrDigit(c)) {
+                symbols.add(one);
+            }
+        }
+        return symbols;
+    }
 }

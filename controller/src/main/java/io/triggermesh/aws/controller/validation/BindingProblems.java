@@ -119,16 +119,19 @@ final class BindingProblems extends DeserializationProblemHandler {
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
                                          String failureMsg) {
-        report(path(ctxt.getParser(), null), Shown.quoted(valueToConvert) + " is not "
-                + expected(ctxt.constructType(targetType)));
-        return null;
+        return notConvertible(ctxt, targetType, valueToConvert);
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
                                          String failureMsg) {
-        report(path(ctxt.getParser(), null), Shown.quoted(valueToConvert) + " is not "
-                + expected(ctxt.constructType(targetType)));
+        return notConvertible(ctxt, targetType, valueToConvert);
+    }
+
+    /** A scalar of the right JSON type that does not convert (a string or a number alike): one message. */
+    private Object notConvertible(DeserializationContext ctxt, Class<?> targetType, Object value) {
+        report(path(ctxt.getParser(), null),
+                Shown.quoted(value) + " is not " + expected(ctxt.constructType(targetType)));
         return null;
     }
 
