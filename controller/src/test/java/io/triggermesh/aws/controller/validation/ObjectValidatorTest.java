@@ -184,6 +184,26 @@ class ObjectValidatorTest {
     }
 
     @Test
+    void aScalarThatDoesNotConvertIsOneProblemSayingWhatTheFieldTakes() throws Exception {
+        ValidatedObject result = validator.validate(object("""
+                apiVersion: sources.triggermesh.io/v1alpha1
+                kind: AWSEchoSource
+                metadata: {name: echo}
+                spec:
+                  arn: arn:aws:sqs:us-east-1:123456789012:q
+                  auth: {iam: {serviceAccount: echo}}
+                  sink: {uri: "http://display.default.svc"}
+                  adapterOverrides:
+                    public: "yes"
+                    tolerations: [{key: k, tolerationSeconds: soon}]
+                """));
+
+        assertThat(result.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "spec.adapterOverrides.public: 'yes' is not true or false",
+                "spec.adapterOverrides.tolerations[0].tolerationSeconds: 'soon' is not a whole number");
+    }
+
+    @Test
     void kindServedByNoPluginIsAProblemNotACrash() throws Exception {
         ValidatedObject result = validator.validate(object("""
                 apiVersion: sources.triggermesh.io/v1alpha1
