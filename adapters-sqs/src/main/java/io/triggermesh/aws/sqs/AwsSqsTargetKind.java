@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
 /**
  * {@code AWSSQSTarget}: an HTTP CloudEvents receiver that sends every event to the queue as a message and replies with
  * a result event. No AWS resources are managed.
+ *
+ * <p>Alike in shape to the other kinds (AwsS3TargetKind most): each implements the SPI's {@code ConnectorKind} the
+ * same way, and what they could share (the descriptor builder, ARN checks, permission templates) already lives in
+ * the SPI; what remains is each kind's own data.
  */
 public final class AwsSqsTargetKind implements ConnectorKind<AwsSqsTargetSpec> {
 

@@ -1,3 +1,6 @@
+## Alike in shape to the bundled kinds (AwsSqsTargetKind, AwsS3TargetKind) on purpose: this template is where a
+## third party's connector starts, so it writes out the same SPI calls instead of sharing code with them. Velocity
+## drops these lines; generated projects do not carry them.
 package ${package};
 
 import ${package}.api.TargetSpec;

@@ -24,7 +24,7 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("the messages of an SQS queue become CloudEvents.")
 public record AwsSqsSourceSpec(
-        @JsonPropertyDescription("ARN of the SQS queue, for example arn:aws:sqs:us-east-1:123456789012:my-queue.")
+        @JsonPropertyDescription(AwsSqsSourceSpec.ARN_DESCRIPTION)
         @FieldSchema(required = true, pattern = QueueArn.PATTERN)
         String arn,
         @JsonPropertyDescription("How messages are received from the queue.")
@@ -40,6 +40,9 @@ public record AwsSqsSourceSpec(
                 + " the account in arn is used when omitted; when set it must equal it.")
         @FieldSchema(pattern = "^[0-9]{12}$")
         String queueOwnerAccountId) {
+
+    /** {@code spec.arn} of both SQS kinds: the same queue ARN, described once. */
+    static final String ARN_DESCRIPTION = "ARN of the SQS queue, for example " + QueueArn.EXAMPLE + ".";
 
     /** The processor the spec selects; empty when {@code messageProcessor} names none (a validation problem). */
     public Optional<MessageProcessor> processor() {

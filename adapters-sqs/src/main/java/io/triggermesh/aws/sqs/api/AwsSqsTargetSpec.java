@@ -14,11 +14,14 @@ import io.triggermesh.aws.spi.api.QueueArn;
  * @param discardCloudEventContext send only the event's data instead of the whole event as JSON
  *
  * <p>{@code auth} and {@code adapterOverrides} are the controller's (SharedSpecFields), not declared here.
+ *
+ * <p>Its {@code arn} is declared as {@link AwsSqsSourceSpec}'s; the two stay separate records because each kind's CRD
+ * schema is generated from its own spec type.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("every CloudEvent it receives becomes a message in an SQS queue.")
 public record AwsSqsTargetSpec(
-        @JsonPropertyDescription("ARN of the SQS queue, for example arn:aws:sqs:us-east-1:123456789012:my-queue.")
+        @JsonPropertyDescription(AwsSqsSourceSpec.ARN_DESCRIPTION)
         @FieldSchema(required = true, pattern = QueueArn.PATTERN)
         String arn,
         @JsonPropertyDescription("Message group id of the messages sent. Required for FIFO queues (names ending in"

@@ -1,3 +1,5 @@
+## Alike in shape to the bundled target adapters (SqsTargetAdapter, S3TargetAdapter) on purpose: this template is
+## where a third party's adapter starts, so it writes out the same runtime calls. Velocity drops these lines.
 package ${package}.adapter;
 
 import ${package}.TargetKind;

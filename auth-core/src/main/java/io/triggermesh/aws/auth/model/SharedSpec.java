@@ -15,6 +15,10 @@ import io.triggermesh.aws.spi.api.Sink;
  */
 public final class SharedSpec {
 
+    /** {@code spec.auth} means the same for both roles. */
+    private static final String AUTH_DESCRIPTION =
+            "Authentication to AWS: access keys or an IAM role for the adapter's ServiceAccount.";
+
     private SharedSpec() {
     }
 
@@ -32,8 +36,7 @@ public final class SharedSpec {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(
-            @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's"
-                    + " ServiceAccount.")
+            @JsonPropertyDescription(AUTH_DESCRIPTION)
             @FieldSchema(required = true)
             AwsAuth auth,
             @JsonPropertyDescription("Where the CloudEvents are sent: a reference to an Addressable object or a URI.")
@@ -44,15 +47,16 @@ public final class SharedSpec {
     }
 
     /**
-     * The shared fields of a target.
+     * The shared fields of a target. Alike in shape to {@link Source}; kept a record of its own because the CRD
+     * generator builds each role's schema from its record, and a target has no {@code sink} and describes
+     * {@code adapterOverrides} with a target's example.
      *
      * @param auth how to authenticate to AWS
      * @param adapterOverrides adjustments to the adapter workload
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(
-            @JsonPropertyDescription("Authentication to AWS: access keys or an IAM role for the adapter's"
-                    + " ServiceAccount.")
+            @JsonPropertyDescription(AUTH_DESCRIPTION)
             @FieldSchema(required = true)
             AwsAuth auth,
             @JsonPropertyDescription("Adjustments to the adapter's Deployment, for example public: true.")

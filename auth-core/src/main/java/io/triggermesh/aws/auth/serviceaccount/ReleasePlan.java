@@ -7,6 +7,10 @@ import java.util.Optional;
  * What happens to a ServiceAccount when an object stops using it (deleted, switched to access keys, or pointed at
  * another {@code serviceAccount}).
  *
+ * <p>Alike in shape to {@link ServiceAccountPlan}; kept apart because releasing and ensuring have different actions
+ * (DELETE here, CREATE there) and different checks on {@code desired}, and one plan type with the union of both
+ * would let the reconciler ask for a delete while ensuring.
+ *
  * @param serviceAccountName the ServiceAccount concerned
  * @param action what to do to it
  * @param desired the full desired state for {@link Action#UPDATE}; empty otherwise

@@ -151,6 +151,7 @@ public final class AuthValidator {
         }
     }
 
+    // Alike in shape to checkExternalId; kept apart because STS has two rules (characters, lengths), both in StsNames.
     private void checkSessionName(String sessionName, String path) {
         if (sessionName == null || StsNames.isSessionName(sessionName)) {
             return;
