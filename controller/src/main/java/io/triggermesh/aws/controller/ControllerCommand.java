@@ -36,6 +36,7 @@ public class ControllerCommand implements Runnable {
      * own (local mode's jar adds {@code local} this way; the controller never depends on it).
      */
     public static int execute(List<Class<?>> more, String... args) {
+        // System properties, not configuration: SLF4J reads them when the first logger is made, before the context.
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", LOGBACK_PROVIDER);
         }

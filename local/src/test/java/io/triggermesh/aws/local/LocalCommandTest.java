@@ -4,35 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.triggermesh.aws.controller.ControllerCommand;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code local.jar}'s command line: the controller's commands plus {@code local}, as {@link LocalMain} builds it. */
+@MicronautTest(startApplication = false)
 class LocalCommandTest {
 
-    private static ApplicationContext context;
-
-    @BeforeAll
-    static void start() {
-        context = ApplicationContext.run();
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @Inject
+    ApplicationContext context;
 
     private record Run(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = new CommandLine(ControllerCommand.class, new MicronautFactory(context))

@@ -80,6 +80,8 @@ class LocalModePluginDirectoryIT {
         Path manifest = Files.writeString(tmp.resolve("source.yaml"), MANIFEST);
 
         // triggermesh.plugins.directory is what TRIGGERMESH_PLUGINS_DIRECTORY sets, for `run` as for `local`.
+        // The context is built here, not by @MicronautTest: its property is the plugin directory this test builds,
+        // and the other test starts local mode, which starts a controller context of its own.
         try (ApplicationContext context = ApplicationContext.run(
                 Map.of("triggermesh.plugins.directory", plugins.toString()))) {
             // The command line local.jar runs (LocalMain): the controller's commands plus local.

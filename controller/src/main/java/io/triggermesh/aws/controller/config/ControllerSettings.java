@@ -32,6 +32,8 @@ import java.util.Map;
  * @param leaseName the Lease's name (default triggermesh-controller)
  * @param leaseNamespace the Lease's namespace (default: the pod's namespace, {@code POD_NAMESPACE}, else
  *     triggermesh; set in application.yml)
+ * @param leaseIdentity how this replica's identity in the Lease starts, followed by a random part (default: the
+ *     pod's name, {@code HOSTNAME}, else controller; set in application.yml)
  * @param crossNamespaceSinks whether a source's {@code spec.sink.ref} may name an object in another namespace
  *     (default false: refused, see docs/architecture.md, "Sinks in other namespaces"); like Knative's
  *     {@code cross-namespace-event-links}
@@ -61,6 +63,7 @@ public record ControllerSettings(
         @Bindable(defaultValue = "true") boolean leaderElection,
         @Bindable(defaultValue = "triggermesh-controller") String leaseName,
         @Nullable String leaseNamespace,
+        @Nullable String leaseIdentity,
         @Bindable(defaultValue = "false") boolean crossNamespaceSinks,
         @Bindable(defaultValue = "true") boolean identityCheck,
         @Bindable(defaultValue = "10m") Duration identityCheckInterval,
@@ -80,5 +83,12 @@ public record ControllerSettings(
             return leaseNamespace;
         }
         return "triggermesh";
+    }
+
+    public String effectiveLeaseIdentity() {
+        if (leaseIdentity != null && !leaseIdentity.isBlank()) {
+            return leaseIdentity.trim();
+        }
+        return "controller";
     }
 }

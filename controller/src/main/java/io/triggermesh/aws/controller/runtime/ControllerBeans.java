@@ -2,9 +2,11 @@ package io.triggermesh.aws.controller.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
 import io.triggermesh.aws.auth.credentials.AwsEndpoints;
 import io.triggermesh.aws.auth.credentials.ObjectCredentials;
 import io.triggermesh.aws.auth.credentials.PodIdentityAgent;
+import io.triggermesh.aws.controller.config.AwsEndpointVariables;
 import io.triggermesh.aws.controller.config.ControllerSettings;
 import io.triggermesh.aws.controller.desired.AdapterSettings;
 import io.triggermesh.aws.controller.kube.EventRecorder;
@@ -38,13 +40,14 @@ class ControllerBeans {
 
     /**
      * Where the controller's own AWS calls go: the configured region and endpoint, and per-service endpoints from
-     * the SDK's {@code AWS_ENDPOINT_URL_<SERVICE>} variables, read as the SDK names them (see AwsEndpoints).
+     * the SDK's {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which Micronaut reads as {@code aws.endpoint.url.*}
+     * properties ({@link AwsEndpointVariables}); auth-core's AwsEndpoints parses them as it does for adapters.
      */
     @Singleton
-    AwsEndpoints awsEndpoints(ControllerSettings settings) {
-        AwsEndpoints fromEnv = AwsEndpoints.fromEnvironment(System.getenv());
-        AwsEndpoints endpoints = new AwsEndpoints(Region.of(settings.awsRegion()), fromEnv.globalEndpoint(),
-                fromEnv.serviceEndpoints());
+    AwsEndpoints awsEndpoints(ControllerSettings settings, Environment environment) {
+        AwsEndpoints configured = AwsEndpoints.fromEnvironment(AwsEndpointVariables.from(environment).variables());
+        AwsEndpoints endpoints = new AwsEndpoints(Region.of(settings.awsRegion()), configured.globalEndpoint(),
+                configured.serviceEndpoints());
         return settings.awsEndpoint() == null ? endpoints : endpoints.withGlobalEndpoint(settings.awsEndpoint());
     }
 

@@ -90,9 +90,7 @@ final class Leadership implements AutoCloseable {
         this.clock = clock;
         this.onStart = onStart;
         this.onStop = onStop;
-        String host = System.getenv("HOSTNAME");
-        this.baseIdentity = (host == null || host.isBlank() ? "controller" : host) + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        this.baseIdentity = settings.effectiveLeaseIdentity() + "-" + UUID.randomUUID().toString().substring(0, 8);
         long tick = timing.watchdogTick().toMillis();
         watchdog.scheduleAtFixedRate(this::check, tick, tick, TimeUnit.MILLISECONDS);
     }
