@@ -13,14 +13,16 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The controller image carries no test API server: local mode (fabric8's mock API server, its mock web server, the
- * runner that plays the kubelet) lives in the local module, and nothing of it reaches the jar the image runs.
+ * The controller image carries no test API server: the in-memory cluster (fabric8's mock API server, its mock web
+ * server, the Pod Identity agent; the in-memory-cluster module, a test dependency of the controller) and local mode
+ * (the local module) never reach the jar the image runs.
  */
 class ControllerImageContentsIT {
 
-    /** Packages of a Kubernetes API server for tests, and of local mode itself. */
+    /** Packages of a Kubernetes API server for tests, of the in-memory cluster and of local mode itself. */
     private static final List<String> NOT_IN_PRODUCTION = List.of("io/fabric8/kubernetes/client/server/mock/",
-            "io/fabric8/mockwebserver/", "okhttp3/mockwebserver/", "io/triggermesh/aws/local/");
+            "io/fabric8/mockwebserver/", "okhttp3/mockwebserver/", "io/triggermesh/aws/cluster/",
+            "io/triggermesh/aws/local/");
     private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+(\\S+)\\s+(\\S+)");
 
     private final Path dist = Path.of(System.getProperty("distribution.directory",

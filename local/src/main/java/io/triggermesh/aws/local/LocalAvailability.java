@@ -2,12 +2,11 @@ package io.triggermesh.aws.local;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.triggermesh.aws.cluster.DeploymentStatuses;
+import io.triggermesh.aws.cluster.DeploymentStatuses.State;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -25,7 +23,7 @@ import java.util.OptionalInt;
  * The kubelet's and the Deployment controller's report in local mode: writes each adapter Deployment's status from
  * its local process, as a cluster would from the pod's readiness probe. A target is available while
  * {@code GET /health} answers 200 (only the status code counts), a source while its process runs. Each probe is
- * bounded by {@link #PROBE_TIMEOUT}; a status is written only when it changes.
+ * bounded by {@link #PROBE_TIMEOUT}; a status ({@link DeploymentStatuses}) is written only when it changes.
  */
 public final class LocalAvailability {
 
@@ -34,16 +32,6 @@ public final class LocalAvailability {
 
     private final KubernetesClient client;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-
-    /** What the local "pod" looks like now. */
-    public enum State {
-        /** No process (waiting for a Secret) or a process that does not answer yet: the rollout is in progress. */
-        STARTING,
-        /** Running and healthy. */
-        AVAILABLE,
-        /** Running but unhealthy (a target's /health answers non-200), or exited: the rollout is done, not ready. */
-        UNAVAILABLE
-    }
 
     LocalAvailability(KubernetesClient client) {
         this.client = client;
@@ -71,7 +59,7 @@ public final class LocalAvailability {
     }
 
     private void write(Deployment deployment, State state) {
-        DeploymentStatus next = status(deployment, state, Instant.now());
+        DeploymentStatus next = DeploymentStatuses.status(deployment, state, Instant.now());
         if (sameAvailability(deployment.getStatus(), next)) {
             return;
         }
@@ -82,35 +70,6 @@ public final class LocalAvailability {
         } catch (KubernetesClientException e) {
             // A conflict or a deleted Deployment: the next poll reports again from fresh state.
         }
-    }
-
-    /**
-     * The status a Deployment controller would write for one replica in {@code state}: {@code Available} and
-     * {@code Progressing} conditions and the replica counts, with {@code observedGeneration} current.
-     */
-    public static DeploymentStatus status(Deployment deployment, State state, Instant now) {
-        Long generation = deployment.getMetadata().getGeneration();
-        boolean available = state == State.AVAILABLE;
-        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        DeploymentCondition availableCondition = new DeploymentConditionBuilder().withType("Available")
-                .withStatus(available ? "True" : "False")
-                .withReason(available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable")
-                .withMessage(available ? "Deployment has minimum availability."
-                        : "Deployment does not have minimum availability.")
-                .withLastTransitionTime(time).withLastUpdateTime(time).build();
-        boolean rolledOut = state != State.STARTING;
-        DeploymentCondition progressing = new DeploymentConditionBuilder().withType("Progressing")
-                .withStatus("True")
-                .withReason(rolledOut ? "NewReplicaSetAvailable" : "ReplicaSetUpdated")
-                .withMessage(rolledOut ? "the local adapter process is running" : "the local adapter is starting")
-                .withLastTransitionTime(time).withLastUpdateTime(time).build();
-        return new DeploymentStatusBuilder()
-                .withObservedGeneration(generation == null ? 1L : generation)
-                .withReplicas(1).withUpdatedReplicas(1)
-                .withReadyReplicas(available ? 1 : 0).withAvailableReplicas(available ? 1 : 0)
-                .withUnavailableReplicas(available ? 0 : 1)
-                .withConditions(List.of(availableCondition, progressing))
-                .build();
     }
 
     private static boolean sameAvailability(DeploymentStatus before, DeploymentStatus after) {

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.local;
 
+import io.triggermesh.aws.cluster.PodIdentityAssociation;
 import io.triggermesh.aws.controller.cli.CommandErrors;
 import io.triggermesh.aws.controller.cli.ExitCodes;
 import io.triggermesh.aws.controller.cli.Manifests;

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micronaut.context.ApplicationContext;
+import io.triggermesh.aws.cluster.InMemoryCluster;
+import io.triggermesh.aws.cluster.LocalPodIdentityAgent;
+import io.triggermesh.aws.cluster.PodIdentityAssociation;
 import io.triggermesh.aws.controller.cli.Manifests;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.plugins.PluginRegistryFactory;
@@ -73,7 +76,7 @@ public final class LocalMode implements AutoCloseable {
         }
     }
 
-    private final LocalCluster cluster;
+    private final InMemoryCluster cluster;
     private final ApplicationContext controllerContext;
     private final EventDisplay display;
     private final LocalRunner runner;
@@ -82,7 +85,7 @@ public final class LocalMode implements AutoCloseable {
     private final GarbageCollector collector;
     private final LocalPodIdentityAgent podIdentity;
 
-    private LocalMode(LocalCluster cluster, ApplicationContext controllerContext, EventDisplay display,
+    private LocalMode(InMemoryCluster cluster, ApplicationContext controllerContext, EventDisplay display,
                       LocalRunner runner, ConditionPrinter printer, SharedIndexInformer<ServiceAccount> tokens,
                       GarbageCollector collector, LocalPodIdentityAgent podIdentity) {
         this.podIdentity = podIdentity;
@@ -104,7 +107,7 @@ public final class LocalMode implements AutoCloseable {
         AdapterClassPaths classPaths = options.pluginDirectory() == null
                 ? AdapterClassPaths.runtimeOnly(options.classpath())
                 : AdapterClassPaths.of(registry, loader, options.pluginDirectory(), options.classpath());
-        LocalCluster cluster = LocalCluster.start(registry, options.workDir());
+        InMemoryCluster cluster = InMemoryCluster.start(registry.descriptors(), options.workDir());
         NamespacedKubernetesClient client = cluster.client();
         // Always there, as on a cluster with the agent add-on: without associations it refuses every token, so the
         // identity check of a Pod Identity object says that no association names its ServiceAccount.
@@ -152,7 +155,7 @@ public final class LocalMode implements AutoCloseable {
         return new LocalMode(cluster, context, display, runner, printer, tokens, collector, podIdentity);
     }
 
-    private static ApplicationContext startController(LocalCluster cluster, Options options,
+    private static ApplicationContext startController(InMemoryCluster cluster, Options options,
                                                       LocalPodIdentityAgent podIdentity) {
         Map<String, Object> properties = new HashMap<>();
         // Identity checks of Pod Identity objects ask the agent local mode plays, as on a node they ask the real one.

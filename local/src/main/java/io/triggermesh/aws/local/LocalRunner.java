@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
+import io.triggermesh.aws.cluster.LocalPodIdentityAgent;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
 import io.triggermesh.aws.spi.AdapterEnv;
 import java.io.IOException;

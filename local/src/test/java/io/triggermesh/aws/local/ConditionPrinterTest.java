@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,11 +27,12 @@ class ConditionPrinterTest {
 
     @TempDir
     Path workDir;
-    private LocalCluster cluster;
+    private InMemoryCluster cluster;
 
     @BeforeEach
     void start() {
-        cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
+        cluster = InMemoryCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()).descriptors(),
+                workDir);
     }
 
     @AfterEach

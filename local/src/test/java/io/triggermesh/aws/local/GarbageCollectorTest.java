@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,12 +25,13 @@ class GarbageCollectorTest {
 
     @TempDir
     Path workDir;
-    private LocalCluster cluster;
+    private InMemoryCluster cluster;
     private KubernetesClient client;
 
     @BeforeEach
     void start() {
-        cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
+        cluster = InMemoryCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()).descriptors(),
+                workDir);
         client = cluster.client();
     }
 

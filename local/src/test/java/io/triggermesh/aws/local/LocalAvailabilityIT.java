@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.controller.reconcile.Condition;
 import io.triggermesh.aws.controller.reconcile.DeploymentAvailability;
@@ -37,8 +38,8 @@ class LocalAvailabilityIT {
     @Test
     void deploymentStatusFollowsTheAdapterHealthCodeBothWays() throws Exception {
         Path healthy = workDir.resolve("healthy");
-        try (LocalCluster cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()),
-                workDir);
+        try (InMemoryCluster cluster = InMemoryCluster.start(
+                PluginRegistry.load(getClass().getClassLoader(), Set.of()).descriptors(), workDir);
              LocalRunner runner = new LocalRunner(cluster.client(), workDir, System.getProperty("java.class.path"),
                      new PrintStream(new ByteArrayOutputStream()), Map.of())) {
             NamespacedKubernetesClient kube = cluster.client();

@@ -2,6 +2,7 @@ package io.triggermesh.aws.controller.plugins;
 
 import io.triggermesh.aws.spi.ConnectorKind;
 import io.triggermesh.aws.spi.ConnectorPlugin;
+import io.triggermesh.aws.spi.KindDescriptor;
 import io.triggermesh.aws.spi.SpiVersion;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,6 +98,11 @@ public final class PluginRegistry {
     /** Every kind, in a stable order (plugin name, then declaration order). */
     public List<LoadedKind> kinds() {
         return List.copyOf(kinds.values());
+    }
+
+    /** The descriptor of every kind, in {@link #kinds()} order: what an API server must serve for them. */
+    public List<KindDescriptor<?>> descriptors() {
+        return kinds.values().stream().<KindDescriptor<?>>map(LoadedKind::descriptor).toList();
     }
 
     public Optional<LoadedKind> find(String group, String kind) {

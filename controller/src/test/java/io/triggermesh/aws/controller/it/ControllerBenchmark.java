@@ -1,11 +1,11 @@
 package io.triggermesh.aws.controller.it;
 
-import io.triggermesh.aws.local.LocalCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +33,8 @@ public final class ControllerBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("controller-benchmark");
-        try (LocalCluster cluster = LocalCluster.start(PluginRegistry.load(
-                ControllerBenchmark.class.getClassLoader(), Set.of()), dir);
+        try (InMemoryCluster cluster = InMemoryCluster.start(PluginRegistry.load(
+                ControllerBenchmark.class.getClassLoader(), Set.of()).descriptors(), dir);
              ControllerHarness controller = ControllerHarness.start(cluster, "http://127.0.0.1:1",
                      Map.of("triggermesh.controller.resync", "5s", "triggermesh.controller.workers", 2))) {
             NamespacedKubernetesClient kube = cluster.client();

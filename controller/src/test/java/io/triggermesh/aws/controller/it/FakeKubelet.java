@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.triggermesh.aws.local.LocalAvailability;
-import io.triggermesh.aws.local.LocalAvailability.State;
+import io.triggermesh.aws.cluster.DeploymentStatuses;
+import io.triggermesh.aws.cluster.DeploymentStatuses.State;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -63,7 +63,7 @@ final class FakeKubelet implements AutoCloseable {
             return;
         }
         State state = unavailable.contains(latest.getMetadata().getName()) ? State.UNAVAILABLE : State.AVAILABLE;
-        DeploymentStatus next = LocalAvailability.status(latest, state, Instant.now());
+        DeploymentStatus next = DeploymentStatuses.status(latest, state, Instant.now());
         DeploymentStatus now = latest.getStatus();
         if (now != null && Objects.equals(now.getObservedGeneration(), next.getObservedGeneration())
                 && Objects.equals(now.getAvailableReplicas(), next.getAvailableReplicas())) {

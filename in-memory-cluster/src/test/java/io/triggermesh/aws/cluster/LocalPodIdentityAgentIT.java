@@ -1,4 +1,4 @@
-package io.triggermesh.aws.local;
+package io.triggermesh.aws.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.local;
+package io.triggermesh.aws.cluster;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -12,14 +12,14 @@ import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.MockServerExpectation;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.triggermesh.aws.controller.plugins.LoadedKind;
-import io.triggermesh.aws.controller.plugins.PluginRegistry;
+import io.triggermesh.aws.spi.KindDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +27,11 @@ import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-memory Kubernetes API for local mode and tests: fabric8's mock server in mixed mode (CRUD for everything, plus the TokenRequest
- * answers the CRUD mode cannot give), with every plugin kind known as a namespaced custom resource with a status
- * subresource, and a kubeconfig file pointing at it.
+ * An in-memory Kubernetes API for local mode and the controller's integration tests: fabric8's mock server in mixed
+ * mode (CRUD for everything, plus the TokenRequest answers the CRUD mode cannot give), with every given kind known as
+ * a namespaced custom resource with a status subresource, and a kubeconfig file pointing at it.
  */
-public final class LocalCluster implements AutoCloseable {
+public final class InMemoryCluster implements AutoCloseable {
 
     /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
     private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
@@ -40,23 +40,27 @@ public final class LocalCluster implements AutoCloseable {
     private final NamespacedKubernetesClient client;
     private final Path kubeconfig;
 
-    private LocalCluster(KubernetesMockServer server, NamespacedKubernetesClient client, Path kubeconfig) {
+    private InMemoryCluster(KubernetesMockServer server, NamespacedKubernetesClient client, Path kubeconfig) {
         this.server = server;
         this.client = client;
         this.kubeconfig = kubeconfig;
     }
 
-    public static LocalCluster start(PluginRegistry registry, Path workDir) {
+    /**
+     * Starts the API on a free loopback port, serving {@code kinds} (the plugins' kinds, which the caller takes from
+     * its plugin registry: this module does not depend on the controller), and writes {@code workDir/kubeconfig}.
+     */
+    public static InMemoryCluster start(Collection<? extends KindDescriptor<?>> kinds, Path workDir) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        List<CustomResourceDefinitionContext> kinds = new ArrayList<>();
-        for (LoadedKind kind : registry.kinds()) {
-            kinds.add(new CustomResourceDefinitionContext.Builder()
-                    .withGroup(kind.descriptor().group()).withVersion(kind.descriptor().version())
-                    .withKind(kind.descriptor().kind()).withPlural(kind.descriptor().plural())
+        List<CustomResourceDefinitionContext> contexts = new ArrayList<>();
+        for (KindDescriptor<?> kind : kinds) {
+            contexts.add(new CustomResourceDefinitionContext.Builder()
+                    .withGroup(kind.group()).withVersion(kind.version())
+                    .withKind(kind.kind()).withPlural(kind.plural())
                     .withScope("Namespaced").withStatusSubresource(true).build());
         }
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses, kinds), false);
+                new KubernetesMixedDispatcher(responses, contexts), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         NamespacedKubernetesClient client = server.createClient();
         Path kubeconfig = workDir.resolve("kubeconfig");
@@ -79,7 +83,7 @@ public final class LocalCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LocalCluster(server, client, kubeconfig);
+        return new InMemoryCluster(server, client, kubeconfig);
     }
 
     private static java.util.logging.Logger quiet(String name) {

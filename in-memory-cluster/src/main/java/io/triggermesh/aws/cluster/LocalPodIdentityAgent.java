@@ -1,4 +1,4 @@
-package io.triggermesh.aws.local;
+package io.triggermesh.aws.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -41,8 +41,9 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * Plays the EKS Pod Identity agent in local mode, as {@link LocalRunner} plays the IRSA webhook: for each
- * association ({@code --pod-identity NAMESPACE/SERVICEACCOUNT=ROLE_ARN}) it writes a token file, and adapters
+ * Plays the EKS Pod Identity agent in local mode and the controller's integration tests, as local mode's runner plays
+ * the IRSA webhook: for each association ({@code --pod-identity NAMESPACE/SERVICEACCOUNT=ROLE_ARN}) it writes a
+ * token file, and adapters
  * running under that ServiceAccount get {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} (this loopback endpoint) and
  * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}, as the EKS webhook injects them. A GET with a known token in
  * {@code Authorization} is answered with a session of the associated role, obtained with sts:AssumeRole using local

@@ -1,4 +1,4 @@
-package io.triggermesh.aws.local;
+package io.triggermesh.aws.cluster;
 
 import io.triggermesh.aws.auth.model.RoleArn;
 import io.triggermesh.aws.spi.api.Dns1123;

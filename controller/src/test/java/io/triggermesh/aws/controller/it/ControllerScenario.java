@@ -1,6 +1,5 @@
 package io.triggermesh.aws.controller.it;
 
-import io.triggermesh.aws.local.LocalCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import io.triggermesh.aws.testing.AwsEmulator;
 import io.triggermesh.aws.testing.AwsEmulatorExtension;
@@ -50,7 +50,7 @@ abstract class ControllerScenario {
     Path workDir;
 
     AwsEmulator aws;
-    LocalCluster cluster;
+    InMemoryCluster cluster;
     ControllerHarness controller;
     NamespacedKubernetesClient kube;
     FakeKubelet kubelet;
@@ -60,7 +60,8 @@ abstract class ControllerScenario {
         aws = emulator;
         aws.reset();
         QueueTestPlugin.resetCounters();
-        cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
+        cluster = InMemoryCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()).descriptors(),
+                workDir);
         kube = cluster.client();
         kubelet = new FakeKubelet(kube);
         controller = startController();

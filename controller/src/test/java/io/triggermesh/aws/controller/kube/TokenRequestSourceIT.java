@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.triggermesh.aws.auth.credentials.PodIdentityAgent;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
-import io.triggermesh.aws.local.LocalCluster;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.plugins.PluginRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +25,12 @@ class TokenRequestSourceIT {
     @TempDir
     Path workDir;
 
-    private LocalCluster cluster;
+    private InMemoryCluster cluster;
 
     @BeforeEach
     void start() {
-        cluster = LocalCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()), workDir);
+        cluster = InMemoryCluster.start(PluginRegistry.load(getClass().getClassLoader(), Set.of()).descriptors(),
+                workDir);
         cluster.serveTokens("team", "orders-sa", "minted");
     }
 

@@ -3,8 +3,8 @@ package io.triggermesh.aws.controller.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.triggermesh.aws.local.LocalPodIdentityAgent;
-import io.triggermesh.aws.local.PodIdentityAssociation;
+import io.triggermesh.aws.cluster.LocalPodIdentityAgent;
+import io.triggermesh.aws.cluster.PodIdentityAssociation;
 import io.triggermesh.aws.testing.EmulatorIam;
 import java.util.List;
 import java.util.Map;

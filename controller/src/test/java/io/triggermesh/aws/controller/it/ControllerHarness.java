@@ -1,9 +1,9 @@
 package io.triggermesh.aws.controller.it;
 
-import io.triggermesh.aws.local.LocalCluster;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.ApplicationContext;
+import io.triggermesh.aws.cluster.InMemoryCluster;
 import io.triggermesh.aws.controller.runtime.ControllerRuntime;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ final class ControllerHarness implements AutoCloseable {
         this.runtime = context.getBean(ControllerRuntime.class);
     }
 
-    static ControllerHarness start(LocalCluster cluster, String awsEndpoint, Map<String, Object> extra) {
+    static ControllerHarness start(InMemoryCluster cluster, String awsEndpoint, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("triggermesh.kubernetes.kubeconfig", cluster.kubeconfig().toString());
         properties.put("triggermesh.controller.leader-election", false);
