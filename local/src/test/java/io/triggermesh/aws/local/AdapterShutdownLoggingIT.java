@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.triggermesh.aws.adapter.AdapterLauncher;
+import io.triggermesh.aws.adapter.StaticLoggerAdapter;
 import io.triggermesh.aws.adapter.logging.AdapterLogManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,14 @@ class AdapterShutdownLoggingIT {
                 log);
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(Files.readString(log)).contains("localstaticlogger-adapter started"));
+                    assertThat(Files.readString(log)).contains("teststaticlogger-adapter started"));
         } finally {
             process.terminate();
             process.awaitExit(Duration.ofSeconds(20));
         }
         assertThat(process.alive()).isFalse();
-        assertThat(Files.readString(log)).as("adapter log").contains("localstaticlogger-adapter stopping").contains(StaticLoggerAdapter.STOPPING_LINE);
+        assertThat(Files.readString(log)).as("adapter log").contains("teststaticlogger-adapter stopping")
+                .contains(StaticLoggerAdapter.STOPPING_LINE);
     }
 
     @Test
