@@ -38,17 +38,27 @@ fi
 # hsperfdata files (the root file system is read-only). Direct memory (Netty's buffers) is capped on its own: by
 # default the JVM allows as much again as the heap, which a pod limit does not hold; the target adapters keep request
 # bodies under 24 MiB (docs/target-http.md).
+# The AppCDS archive is mapped at the address it was dumped for (ArchiveRelocationMode=0, a diagnostic option in JDK
+# 17): JDK 17 updates map it at a random address by default and then rewrite every pointer in it, which turns the
+# whole archive (37 MiB for an adapter) into private dirty memory in each process; mapped where it was dumped, only
+# the pages the JVM writes stay private (13 MiB) and the rest are clean file pages that the pods of one image on a
+# node share: 18 MiB less anonymous memory per adapter, the same RSS (docs/benchmarks.md, "Memory of an adapter
+# process"). The JVM still relocates the archive if that address is taken.
 options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -XX:MaxDirectMemorySize=64m \
--XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp"
+-XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Xss512k -Djava.io.tmpdir=/tmp \
+-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 # Adapters: the log manager that keeps lines logged while stopping, chosen on the command line because the JDK picks
 # it with the first logger (the launcher selects it too, before any adapter class loads). An adapter is one small
 # process per connector object, so its memory is the bill at a thousand objects (docs/benchmarks.md, "Results"): the
 # client compiler only (C2's compilations cost an adapter more CPU and memory in its first minutes than its faster
-# code saves; measured lower CPU per event and 15-20 MiB less RSS), and a heap that starts at 8 MiB and grows with the
-# load instead of a tenth of the pod's limit.
+# code saves; measured lower CPU per event and 15-20 MiB less RSS), a heap that starts at 8 MiB and grows with the
+# load instead of a tenth of the pod's limit, and grows and shrinks in smaller steps than the serial collector's
+# defaults (free 10 to 40 % after a collection instead of 40 to 70 %: 2 to 5 MiB less under load). Netty's JFR events
+# off: they are only read by a flight recording, and registering them loads about a hundred jdk.jfr classes (0.6 MiB
+# of metaspace).
 if [ "$adapter" = true ]; then
     options="$options -Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager \
--XX:TieredStopAtLevel=1 -Xms8m"
+-XX:TieredStopAtLevel=1 -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -Dio.netty.jfr.enabled=false"
 fi
 
 training=$(mktemp -d)

@@ -104,6 +104,7 @@ class AdapterImagesIT {
         assertThat(prepared.exitCode()).as(prepared.output()).isZero();
         assertThat(Files.readString(app.resolve("java.args"))).contains(LAUNCHER,
                 "-Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager");
+        DistributionIT.assertArchiveMapsWhereDumped(app, work, "--kinds");
 
         String args = "@" + DistributionIT.strictArgs(app);
         for (String kind : kinds(libClassPath(connector), work)) {

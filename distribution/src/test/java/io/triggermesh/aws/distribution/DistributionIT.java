@@ -121,6 +121,21 @@ class DistributionIT {
                 Duration.ofSeconds(60), work);
         assertThat(help.exitCode()).as(help.output()).isZero();
         assertThat(help.output()).contains("Commands:");
+        assertArchiveMapsWhereDumped(app, work);
+    }
+
+    /**
+     * A start with the image's java.args maps the AppCDS archive at the address it was dumped for: relocated (JDK 17
+     * updates' default), every page of it becomes private dirty memory in each process instead of file pages shared
+     * by the pods of the image. The program arguments print something and end at once.
+     */
+    static void assertArchiveMapsWhereDumped(Path app, Path work, String... programArguments) throws Exception {
+        List<String> command = Processes.javaCommand("@" + strictArgs(app));
+        command.addAll(List.of(programArguments));
+        Processes.Outcome start = Processes.run(command, Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds=info"),
+                Duration.ofSeconds(60), work);
+        assertThat(start.output()).as(start.output()).contains("Mapped static  region #0")
+                .doesNotContain("alternative address");
     }
 
     /** java.args with -Xshare:on, so that a start fails instead of silently running without the archive. */
