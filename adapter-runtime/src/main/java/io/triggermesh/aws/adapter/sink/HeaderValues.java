@@ -19,6 +19,9 @@ public final class HeaderValues {
     }
 
     public static String encode(String value) {
+        if (plain(value)) {
+            return value; // the common case (ids, types, URIs): no copy
+        }
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -29,6 +32,16 @@ public final class HeaderValues {
             }
         }
         return out.toString();
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** HTTP headers with every {@code ce-*} value decoded, ready for the CloudEvents SDK's message reader. */

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,6 +51,10 @@ final class SendBatcher implements AutoCloseable {
     static final String SEND = "sqs:SendMessage";
     /** AWS authorises SendMessageBatch as sqs:SendMessage; moto wants this name. */
     static final String SEND_BATCH = "sqs:SendMessageBatch";
+    /** Calls in flight for partial batches (or SEND_CONCURRENCY when lower); see {@link SenderLimit}. */
+    static final int START_CALLS = 4;
+    /** A sender thread with nothing to send ends after this long. */
+    static final Duration SENDER_IDLE = Duration.ofSeconds(10);
 
     /** What happened to one message. */
     sealed interface Outcome {
@@ -65,85 +70,106 @@ final class SendBatcher implements AutoCloseable {
         }
     }
 
-    private record Pending(TargetMessage message, CompletableFuture<Outcome> result) {
+    /** A message waiting for a call, since {@code since} ({@link System#nanoTime}). */
+    private record Pending(TargetMessage message, CompletableFuture<Outcome> result, long since) {
     }
+
+    /** Batch entry ids by position. */
+    private static final String[] ENTRY_IDS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    private static final Outcome STOPPING = new Outcome.Failed(SEND, null, "the adapter is stopping", false, null);
 
     private final SqsClient sqs;
     private final Supplier<String> queueUrl;
-    private final int maxCalls;
-    private final Duration linger;
+    private final long lingerNanos;
     private final int maxBatchBytes;
-    private final ExecutorService callers;
+    private final ThreadPoolExecutor callers;
     private final ScheduledExecutorService timer;
+    // Everything below is guarded by the lock on waiting.
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-    private int inFlight;
+    private final SenderLimit senders;
+    private long waitingBytes;
     private boolean lingerScheduled;
+    private boolean closed;
     final LongAdder sendCalls = new LongAdder();
     final LongAdder batchCalls = new LongAdder();
+    /** Messages sent in batches; with {@link #batchCalls}, how full the batches were. */
+    final LongAdder batchedMessages = new LongAdder();
 
     SendBatcher(SqsClient sqs, Supplier<String> queueUrl, int maxCalls, Duration linger, int maxBatchBytes) {
+        this(sqs, queueUrl, Math.min(START_CALLS, maxCalls), maxCalls, linger, maxBatchBytes, SENDER_IDLE);
+    }
+
+    /**
+     * @param startCalls calls in flight for partial batches; full ones may have up to {@code maxCalls}
+     *     ({@link SenderLimit})
+     * @param senderIdle how long a sender thread with nothing to send lives on
+     */
+    SendBatcher(SqsClient sqs, Supplier<String> queueUrl, int startCalls, int maxCalls, Duration linger,
+            int maxBatchBytes, Duration senderIdle) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.maxCalls = maxCalls;
-        this.linger = linger;
+        this.senders = new SenderLimit(startCalls, maxCalls);
+        this.lingerNanos = linger.toNanos();
         this.maxBatchBytes = maxBatchBytes;
         AtomicInteger count = new AtomicInteger();
-        this.callers = Executors.newFixedThreadPool(maxCalls, r -> daemon(r, "sqs-send-" + count.incrementAndGet()));
+        // A thread per call in flight, made when no idle one is left and ended when idle: as many threads as the
+        // load needs (the SenderLimit bounds the calls), not SEND_CONCURRENCY of them from the first burst on.
+        this.callers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, senderIdle.toNanos(), TimeUnit.NANOSECONDS,
+                new SynchronousQueue<>(), r -> daemon(r, "sqs-send-" + count.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sqs-send-linger"));
     }
 
     CompletableFuture<Outcome> submit(TargetMessage message) {
-        Pending pending = new Pending(message, new CompletableFuture<>());
-        boolean alone;
+        Pending pending = new Pending(message, new CompletableFuture<>(), System.nanoTime());
         synchronized (waiting) {
-            alone = inFlight == 0 && waiting.isEmpty();
-            if (alone) {
-                inFlight++;
+            if (closed) {
+                pending.result().complete(STOPPING);
+            } else if (senders.idle() && waiting.isEmpty()) {
+                // Nothing else in flight: no batch to wait for.
+                senders.started();
+                callers.execute(() -> send(List.of(pending)));
             } else {
                 waiting.add(pending);
+                waitingBytes += message.bytes();
                 dispatch(false);
             }
-        }
-        if (alone) {
-            // Nothing else in flight: no batch to wait for.
-            callers.execute(() -> call(List.of(pending)));
         }
         return pending.result();
     }
 
-    // Caller holds the lock.
-    private void dispatch(boolean lingered) {
-        while (!waiting.isEmpty() && inFlight < maxCalls) {
-            boolean idle = inFlight == 0;
-            if (!idle && !lingered && !fullBatchWaiting()) {
+    /**
+     * Starts the calls that are due: a full batch, or what waits when nothing is in flight or the oldest has waited
+     * out the linger, while the {@link SenderLimit} allows. With {@code forCaller}, the first batch is returned for
+     * the calling sender to send itself (no hand-off to another thread). Caller holds the lock.
+     */
+    private List<Pending> dispatch(boolean forCaller) {
+        List<Pending> own = null;
+        while (!waiting.isEmpty() && !closed) {
+            boolean full = waiting.size() >= MAX_ENTRIES || waitingBytes > maxBatchBytes;
+            long waited = System.nanoTime() - waiting.peek().since();
+            if (!full && !senders.idle() && waited < lingerNanos) {
                 if (!lingerScheduled) {
                     lingerScheduled = true;
-                    timer.schedule(this::lingerExpired, linger.toNanos(), TimeUnit.NANOSECONDS);
+                    timer.schedule(this::lingerExpired, lingerNanos - waited, TimeUnit.NANOSECONDS);
                 }
-                return;
+                break;
+            }
+            if (!senders.mayStart(full)) {
+                break; // the next sender to come free takes it
             }
             List<Pending> batch = take();
-            inFlight++;
-            callers.execute(() -> call(batch));
-        }
-    }
-
-    private boolean fullBatchWaiting() {
-        if (waiting.size() >= MAX_ENTRIES) {
-            return true;
-        }
-        int bytes = 0;
-        for (Pending p : waiting) {
-            bytes += p.message().bytes();
-            if (bytes > maxBatchBytes) {
-                return true;
+            senders.started();
+            if (forCaller && own == null) {
+                own = batch;
+            } else {
+                callers.execute(() -> send(batch));
             }
         }
-        return false;
+        return own;
     }
 
     private List<Pending> take() {
-        List<Pending> batch = new ArrayList<>(MAX_ENTRIES);
+        List<Pending> batch = new ArrayList<>(Math.min(MAX_ENTRIES, waiting.size()));
         int bytes = 0;
         while (!waiting.isEmpty() && batch.size() < MAX_ENTRIES) {
             int next = waiting.peek().message().bytes();
@@ -153,34 +179,47 @@ final class SendBatcher implements AutoCloseable {
             bytes += next;
             batch.add(waiting.poll());
         }
+        waitingBytes -= bytes;
         return batch;
     }
 
     private void lingerExpired() {
         synchronized (waiting) {
             lingerScheduled = false;
-            dispatch(true);
+            dispatch(false);
         }
     }
 
-    private void call(List<Pending> batch) {
-        Outcome[] outcomes;
+    /** One sender: sends its batch, then the next one due, if any, until none is. */
+    private void send(List<Pending> batch) {
+        while (batch != null) {
+            Outcome[] outcomes = null;
+            List<Pending> next;
+            try {
+                outcomes = call(batch);
+            } finally {
+                synchronized (waiting) {
+                    senders.ended();
+                    next = dispatch(outcomes != null);
+                }
+            }
+            // Completing only now: a client that gets its answer and sends its next event at once finds no call in
+            // flight, so that event goes out alone at once instead of waiting out the linger.
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(outcomes[i]);
+            }
+            batch = next;
+        }
+    }
+
+    private Outcome[] call(List<Pending> batch) {
         try {
-            outcomes = batch.size() == 1 ? new Outcome[] {sendOne(batch.get(0).message())} : sendBatch(batch);
+            return batch.size() == 1 ? new Outcome[] {sendOne(batch.get(0).message())} : sendBatch(batch);
         } catch (RuntimeException e) {
-            outcomes = new Outcome[batch.size()];
+            Outcome[] outcomes = new Outcome[batch.size()];
             Arrays.fill(outcomes, new Outcome.Failed(batch.size() == 1 ? SEND : SEND_BATCH, null,
                     SqsErrors.summary(e), false, e));
-        } finally {
-            synchronized (waiting) {
-                inFlight--;
-                dispatch(false);
-            }
-        }
-        // Completing only now: a client that gets its answer and sends its next event at once finds no call in
-        // flight, so that event goes out alone at once instead of waiting out the linger.
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(outcomes[i]);
+            return outcomes;
         }
     }
 
@@ -195,10 +234,11 @@ final class SendBatcher implements AutoCloseable {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             TargetMessage m = batch.get(i).message();
-            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(m.body())
+            entries.add(SendMessageBatchRequestEntry.builder().id(ENTRY_IDS[i]).messageBody(m.body())
                     .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()).build());
         }
         batchCalls.increment();
+        batchedMessages.add(batch.size());
         SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl.get()).entries(entries));
         // An entry SQS left out of both lists would otherwise hang its request.
         Outcome[] outcomes = new Outcome[batch.size()];
@@ -213,8 +253,30 @@ final class SendBatcher implements AutoCloseable {
         return outcomes;
     }
 
+    /** Calls in flight now. */
+    int inFlight() {
+        synchronized (waiting) {
+            return senders.inFlight();
+        }
+    }
+
+    /** The most calls that were in flight at once. */
+    int peakSenders() {
+        synchronized (waiting) {
+            return senders.peak();
+        }
+    }
+
+    /** Sender threads alive, busy or idle. */
+    int senderThreads() {
+        return callers.getPoolSize();
+    }
+
     @Override
     public void close() {
+        synchronized (waiting) {
+            closed = true; // no call starts from now on
+        }
         timer.shutdownNow();
         callers.shutdown();
         try {
@@ -223,9 +285,9 @@ final class SendBatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (waiting) {
-            waiting.forEach(p -> p.result().complete(new Outcome.Failed(SEND, null, "the adapter is stopping",
-                    false, null)));
+            waiting.forEach(p -> p.result().complete(STOPPING));
             waiting.clear();
+            waitingBytes = 0;
         }
     }
 

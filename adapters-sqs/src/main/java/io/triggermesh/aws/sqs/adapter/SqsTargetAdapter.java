@@ -34,7 +34,11 @@ public final class SqsTargetAdapter implements KindAdapter {
 
     /** The largest message body sent, in bytes; SQS's own limit (1 MiB) when unset. */
     public static final String MAX_MESSAGE_BYTES = "MAX_MESSAGE_BYTES";
-    /** SendMessage/SendMessageBatch calls at once (default 16). */
+    /**
+     * The most SendMessage/SendMessageBatch calls at once (default 16). Partial batches get at most 4 of them (fewer
+     * when this is lower); only full batches, which show that events arrive faster than the calls carry them, get
+     * the rest (see {@link SenderLimit}).
+     */
     public static final String SEND_CONCURRENCY = "SEND_CONCURRENCY";
 
     static final int SQS_MAX_MESSAGE_BYTES = 1024 * 1024;

@@ -31,9 +31,11 @@ record TargetMessage(String body, int bytes, String groupId, String deduplicatio
     }
 
     static TargetMessage of(CloudEvent event, boolean discardContext, String groupId) throws Unsendable {
-        String body = discardContext ? dataText(event) : new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
+        byte[] utf8 = discardContext ? data(event) : FORMAT.serialize(event);
+        String body = discardContext ? dataText(utf8) : new String(utf8, StandardCharsets.UTF_8);
         checkCharacters(body);
-        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        // The size SQS counts is that of the UTF-8 bytes just decoded: no second encoding to measure it.
+        int bytes = utf8.length;
         String dedup = groupId == null ? null : deduplicationId(event);
         return new TargetMessage(body, bytes, groupId, dedup);
     }
@@ -43,8 +45,11 @@ record TargetMessage(String body, int bytes, String groupId, String deduplicatio
         return Sha256.hex(event.getSource() + "\0" + event.getId());
     }
 
-    private static String dataText(CloudEvent event) throws Unsendable {
-        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+    private static byte[] data(CloudEvent event) {
+        return event.getData() == null ? new byte[0] : event.getData().toBytes();
+    }
+
+    private static String dataText(byte[] data) throws Unsendable {
         if (data.length == 0) {
             throw new Unsendable("the event has no data; with discardCloudEventContext the message is the data,"
                     + " and SQS needs a non-empty message");

@@ -177,4 +177,44 @@ class SendBatcherTest {
         rest.forEach(CompletableFuture::join);
         assertThat(sqs.calls).containsExactly(1, 2, 2);
     }
+
+    @Test
+    void whileTheFirstSendersAreBusyAPartialBatchWaitsAndAFullOneGetsASenderOfItsOwn() throws Exception {
+        // Partial batches on one sender, full ones on up to four; a linger that has always expired.
+        batcher = new SendBatcher(sqs, () -> "url", 1, 4, Duration.ofNanos(1), 256 * 1024, Duration.ofSeconds(5));
+        sqs.holdFirst = true;
+        List<CompletableFuture<SendBatcher.Outcome>> results = new ArrayList<>();
+        results.add(firstHeld());
+        assertThat(sqs.firstCallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 3; i++) {
+            results.add(batcher.submit(message("early" + i)));
+        }
+        // Three waiting and the one sender busy: no second call for them, however long they wait...
+        for (int i = 0; i < 7; i++) {
+            results.add(batcher.submit(message("late" + i)));
+        }
+
+        // ...until ten make a full batch, which gets a sender of its own while the first is still held.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sqs.calls).containsExactly(1, 10));
+        assertThat(batcher.peakSenders()).isEqualTo(2);
+        sqs.release.countDown();
+        for (CompletableFuture<SendBatcher.Outcome> r : results) {
+            assertThat(r.get(10, TimeUnit.SECONDS)).isInstanceOf(SendBatcher.Outcome.Sent.class);
+        }
+        // Nothing in flight: the next message goes out alone, at once (the linger cannot be what sends it here).
+        await().atMost(Duration.ofSeconds(10)).until(() -> batcher.inFlight() == 0);
+        assertThat(batcher.submit(message("alone")).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(SendBatcher.Outcome.Sent.class);
+        assertThat(sqs.calls).containsExactly(1, 10, 1);
+    }
+
+    @Test
+    void senderThreadsEndWhenThereIsNothingToSend() throws Exception {
+        batcher = new SendBatcher(sqs, () -> "url", 1, 4, Duration.ofMillis(2), 256 * 1024, Duration.ofMillis(100));
+
+        assertThat(batcher.submit(message("one")).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(SendBatcher.Outcome.Sent.class);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> batcher.senderThreads() == 0);
+    }
 }
