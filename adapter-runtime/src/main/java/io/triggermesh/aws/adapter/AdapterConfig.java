@@ -1,7 +1,6 @@
 package io.triggermesh.aws.adapter;
 
 import io.triggermesh.aws.auth.credentials.AwsEndpoints;
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.api.Arn;
 import io.triggermesh.aws.spi.api.Redaction;
@@ -48,7 +47,7 @@ public final class AdapterConfig {
         try {
             this.endpoints = AwsEndpoints.fromEnvironment(this.env);
         } catch (IllegalArgumentException e) {
-            throw new AdapterConfigException(AdapterEnvNames.AWS_ENDPOINT_URL, "or a per-service endpoint is invalid: "
+            throw new AdapterConfigException(AdapterEnv.AWS_ENDPOINT_URL, "or a per-service endpoint is invalid: "
                     + e.getMessage());
         }
     }
@@ -69,12 +68,12 @@ public final class AdapterConfig {
 
     /** {@code NAME}: the connector object's name, {@code "adapter"} when unset (local runs). */
     public String name() {
-        return optional(AdapterEnvNames.NAME).orElse("adapter");
+        return optional(AdapterEnv.NAME).orElse("adapter");
     }
 
     /** {@code NAMESPACE}: the connector object's namespace, {@code "default"} when unset (local runs). */
     public String namespace() {
-        return optional(AdapterEnvNames.NAMESPACE).orElse("default");
+        return optional(AdapterEnv.NAMESPACE).orElse("default");
     }
 
     /** {@code namespace/name}, for logs. */
@@ -87,7 +86,7 @@ public final class AdapterConfig {
      * unset, as a pod needs; local mode binds loopback.
      */
     public String bindAddress() {
-        return optional(AdapterEnvNames.BIND_ADDRESS).orElse("0.0.0.0");
+        return optional(AdapterEnv.BIND_ADDRESS).orElse("0.0.0.0");
     }
 
     /** Region and endpoint overrides for AWS clients. */

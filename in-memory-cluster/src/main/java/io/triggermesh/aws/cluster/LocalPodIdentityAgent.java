@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.triggermesh.aws.auth.credentials.AwsEndpoints;
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.auth.model.StsNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -161,8 +161,8 @@ public final class LocalPodIdentityAgent implements AutoCloseable {
             return Optional.empty();
         }
         Path file = tokenFile(key, "token-" + namespace + "-" + serviceAccount, token);
-        return Optional.of(Map.of(AdapterEnvNames.AWS_CONTAINER_CREDENTIALS_FULL_URI, uri().toString(),
-                AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, file.toString()));
+        return Optional.of(Map.of(AdapterEnv.AWS_CONTAINER_CREDENTIALS_FULL_URI, uri().toString(),
+                AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, file.toString()));
     }
 
     /** The token file of association {@code key}, written on first use. */

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.auth.serviceaccount.ServiceAccountConventions;
 import io.triggermesh.aws.cluster.LocalPodIdentityAgent;
 import io.triggermesh.aws.controller.desired.AdapterWorkloads;
@@ -202,7 +201,7 @@ public final class LocalRunner implements AutoCloseable {
         if (container.getPorts() != null && !container.getPorts().isEmpty()) {
             env.put(AdapterEnv.PORT, String.valueOf(ports.computeIfAbsent(key, k -> freePort())));
             // Loopback only: anyone who reaches the port can have events written to AWS with the object's keys.
-            env.put(AdapterEnvNames.BIND_ADDRESS, LOOPBACK);
+            env.put(AdapterEnv.BIND_ADDRESS, LOOPBACK);
         }
         String serviceAccount = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
         webIdentity(namespace, serviceAccount, env);

@@ -1,6 +1,6 @@
 package io.triggermesh.aws.adapter.logging;
 
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.api.CredentialRedactor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,9 @@ public final class SecretRedactor {
     public static final String MASK = CredentialRedactor.MASK;
 
     /** Variables whose values are masked. The ExternalId is not secret to AWS but often treated as one. */
-    public static final List<String> SECRET_VARIABLES = List.of(AdapterEnvNames.AWS_ACCESS_KEY_ID,
-            AdapterEnvNames.AWS_SECRET_ACCESS_KEY, AdapterEnvNames.AWS_SESSION_TOKEN,
-            AdapterEnvNames.AWS_ASSUME_ROLE_EXTERNAL_ID);
+    public static final List<String> SECRET_VARIABLES = List.of(AdapterEnv.AWS_ACCESS_KEY_ID,
+            AdapterEnv.AWS_SECRET_ACCESS_KEY, AdapterEnv.AWS_SESSION_TOKEN,
+            AdapterEnv.AWS_ASSUME_ROLE_EXTERNAL_ID);
 
     private final CredentialRedactor redactor;
 
@@ -37,14 +37,14 @@ public final class SecretRedactor {
      * Variables that name files holding a token (web identity, EKS Pod Identity): their content at start is masked
      * too. Projected tokens are JSON Web Tokens, which are also masked by shape, so a rotated one stays masked.
      */
-    public static final List<String> TOKEN_FILE_VARIABLES = List.of(AdapterEnvNames.AWS_WEB_IDENTITY_TOKEN_FILE,
-            AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE);
+    public static final List<String> TOKEN_FILE_VARIABLES = List.of(AdapterEnv.AWS_WEB_IDENTITY_TOKEN_FILE,
+            AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE);
 
     /** Masks the values of {@link #SECRET_VARIABLES} and the tokens in {@link #TOKEN_FILE_VARIABLES} of {@code env}. */
     public static SecretRedactor forEnvironment(Map<String, String> env) {
         Objects.requireNonNull(env, "env");
         List<String> values = new ArrayList<>(SECRET_VARIABLES.stream().map(env::get).toList());
-        values.add(env.get(AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN));
+        values.add(env.get(AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN));
         for (String variable : TOKEN_FILE_VARIABLES) {
             String file = env.get(variable);
             if (file != null && !file.isBlank()) {

@@ -1,20 +1,20 @@
 package io.triggermesh.aws.auth.credentials;
 
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ACCESS_KEY_ID;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_ARN;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_DURATION_SECONDS;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_EXTERNAL_ID;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_SESSION_NAME;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_CONTAINER_CREDENTIALS_FULL_URI;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ROLE_ARN;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ROLE_SESSION_NAME;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SECRET_ACCESS_KEY;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SESSION_TOKEN;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_WEB_IDENTITY_TOKEN_FILE;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ACCESS_KEY_ID;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_ARN;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_DURATION_SECONDS;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_EXTERNAL_ID;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_SESSION_NAME;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ROLE_ARN;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ROLE_SESSION_NAME;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_SECRET_ACCESS_KEY;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_SESSION_TOKEN;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_WEB_IDENTITY_TOKEN_FILE;
 
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.auth.model.StsNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.api.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /**
  * The adapter side: builds the credential chain an adapter uses from its environment (the contract in
- * {@link AdapterEnvNames}).
+ * {@link AdapterEnv}).
  *
  * <ol>
  *   <li>{@code AWS_ACCESS_KEY_ID} + {@code AWS_SECRET_ACCESS_KEY} (+ {@code AWS_SESSION_TOKEN}): static keys;</li>
@@ -72,8 +72,8 @@ public final class AdapterCredentials {
 
     static CredentialsHandle fromEnvironment(Map<String, String> env, AwsEndpoints endpoints, StsOptions options) {
         Objects.requireNonNull(env, "env");
-        String defaultSession = StsNames.defaultSessionName(get(env, AdapterEnvNames.NAMESPACE),
-                get(env, AdapterEnvNames.NAME));
+        String defaultSession = StsNames.defaultSessionName(get(env, AdapterEnv.NAMESPACE),
+                get(env, AdapterEnv.NAME));
         Optional<AssumeRoleSpec> assume = assumeRole(env, defaultSession);
         CredentialChain chain = new CredentialChain(endpoints, options);
         try {

@@ -1,6 +1,6 @@
 package io.triggermesh.aws.auth.credentials;
 
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -49,7 +49,7 @@ public record AwsEndpoints(Region region, Optional<URI> globalEndpoint, Map<Stri
     /** The SDK's fallback region variable, read after {@code AWS_REGION}. */
     public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
 
-    private static final String SERVICE_PREFIX = AdapterEnvNames.AWS_ENDPOINT_URL + "_";
+    private static final String SERVICE_PREFIX = AdapterEnv.AWS_ENDPOINT_URL + "_";
 
     public AwsEndpoints {
         Objects.requireNonNull(region, "region");
@@ -76,12 +76,12 @@ public record AwsEndpoints(Region region, Optional<URI> globalEndpoint, Map<Stri
      */
     public static AwsEndpoints fromEnvironment(Map<String, String> env) {
         Objects.requireNonNull(env, "env");
-        Region region = Optional.ofNullable(nonBlank(env.get(AdapterEnvNames.AWS_REGION)))
+        Region region = Optional.ofNullable(nonBlank(env.get(AdapterEnv.AWS_REGION)))
                 .or(() -> Optional.ofNullable(nonBlank(env.get(AWS_DEFAULT_REGION))))
                 .map(Region::of)
                 .orElse(DEFAULT_REGION);
-        Optional<URI> global = Optional.ofNullable(env.get(AdapterEnvNames.AWS_ENDPOINT_URL))
-                .map(raw -> parseEndpoint(AdapterEnvNames.AWS_ENDPOINT_URL, raw));
+        Optional<URI> global = Optional.ofNullable(env.get(AdapterEnv.AWS_ENDPOINT_URL))
+                .map(raw -> parseEndpoint(AdapterEnv.AWS_ENDPOINT_URL, raw));
         Map<String, URI> services = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(SERVICE_PREFIX) && name.length() > SERVICE_PREFIX.length() && value != null) {

@@ -1,7 +1,7 @@
 package io.triggermesh.aws.auth.credentials;
 
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_CONTAINER_CREDENTIALS_FULL_URI;
 
 import io.triggermesh.aws.spi.api.Shown;
 import java.net.InetAddress;

@@ -6,6 +6,7 @@ import io.triggermesh.aws.auth.model.Credentials;
 import io.triggermesh.aws.auth.model.OwnerObject;
 import io.triggermesh.aws.auth.model.StsNames;
 import io.triggermesh.aws.auth.model.ValueSource;
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,11 @@ public final class AdapterEnvironment {
         String ownedName = OwnedSecret.nameFor(owner);
         Map<String, String> owned = new TreeMap<>();
         List<EnvVar> env = new ArrayList<>();
-        credential(owner, "accessKeyID", AdapterEnvNames.AWS_ACCESS_KEY_ID, credentials.accessKeyID(), true,
+        credential(owner, "accessKeyID", AdapterEnv.AWS_ACCESS_KEY_ID, credentials.accessKeyID(), true,
                 ownedName, owned, env);
-        credential(owner, "secretAccessKey", AdapterEnvNames.AWS_SECRET_ACCESS_KEY, credentials.secretAccessKey(),
+        credential(owner, "secretAccessKey", AdapterEnv.AWS_SECRET_ACCESS_KEY, credentials.secretAccessKey(),
                 true, ownedName, owned, env);
-        credential(owner, "sessionToken", AdapterEnvNames.AWS_SESSION_TOKEN, credentials.sessionToken(), false,
+        credential(owner, "sessionToken", AdapterEnv.AWS_SESSION_TOKEN, credentials.sessionToken(), false,
                 ownedName, owned, env);
         env.addAll(assumeRoleEnv(owner, credentials.assumeIamRole(), credentials.assumeIamRoleOptions()));
         Optional<OwnedSecret> secret = owned.isEmpty()
@@ -103,15 +104,15 @@ public final class AdapterEnvironment {
         }
         AssumeRoleOptions opts = options == null ? AssumeRoleOptions.none() : options;
         List<EnvVar> env = new ArrayList<>();
-        env.add(EnvVar.plain(AdapterEnvNames.AWS_ASSUME_ROLE_ARN, roleArn));
+        env.add(EnvVar.plain(AdapterEnv.AWS_ASSUME_ROLE_ARN, roleArn));
         if (opts.externalId() != null && !opts.externalId().isBlank()) {
-            env.add(EnvVar.plain(AdapterEnvNames.AWS_ASSUME_ROLE_EXTERNAL_ID, opts.externalId()));
+            env.add(EnvVar.plain(AdapterEnv.AWS_ASSUME_ROLE_EXTERNAL_ID, opts.externalId()));
         }
         String sessionName = opts.sessionName() == null || opts.sessionName().isBlank()
                 ? defaultSessionName(owner) : opts.sessionName();
-        env.add(EnvVar.plain(AdapterEnvNames.AWS_ASSUME_ROLE_SESSION_NAME, sessionName));
+        env.add(EnvVar.plain(AdapterEnv.AWS_ASSUME_ROLE_SESSION_NAME, sessionName));
         if (opts.durationSeconds() != null) {
-            env.add(EnvVar.plain(AdapterEnvNames.AWS_ASSUME_ROLE_DURATION_SECONDS,
+            env.add(EnvVar.plain(AdapterEnv.AWS_ASSUME_ROLE_DURATION_SECONDS,
                     String.valueOf(opts.durationSeconds())));
         }
         return env;

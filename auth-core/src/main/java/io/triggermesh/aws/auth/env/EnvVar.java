@@ -1,8 +1,8 @@
 package io.triggermesh.aws.auth.env;
 
 import io.triggermesh.aws.auth.model.SecretKeyRef;
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One environment variable of an adapter container: a plain value or a reference to a key of a Secret, never both.
@@ -17,9 +17,6 @@ import java.util.Set;
  */
 public record EnvVar(String name, String value, SecretKeyRef secretRef) {
 
-    private static final Set<String> CREDENTIAL_NAMES = Set.of(AdapterEnvNames.AWS_ACCESS_KEY_ID,
-            AdapterEnvNames.AWS_SECRET_ACCESS_KEY, AdapterEnvNames.AWS_SESSION_TOKEN);
-
     public EnvVar {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {
@@ -28,7 +25,7 @@ public record EnvVar(String name, String value, SecretKeyRef secretRef) {
         if ((value == null) == (secretRef == null)) {
             throw new IllegalArgumentException("env variable " + name + " needs exactly one of value or secretRef");
         }
-        if (value != null && CREDENTIAL_NAMES.contains(name)) {
+        if (value != null && AdapterEnv.STATIC_CREDENTIALS.contains(name)) {
             // The message deliberately leaves the value out.
             throw new IllegalArgumentException("env variable " + name + " holds a credential and must use secretRef");
         }

@@ -3,6 +3,7 @@ package io.triggermesh.aws.auth.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,10 @@ class AdapterEnvPlanTest {
     @Test
     void referencedSecretNamesAreSortedAndDistinct() {
         AdapterEnvPlan plan = new AdapterEnvPlan(List.of(
-                EnvVar.fromSecret(AdapterEnvNames.AWS_SECRET_ACCESS_KEY, "zeta", "k"),
-                EnvVar.fromSecret(AdapterEnvNames.AWS_ACCESS_KEY_ID, "alpha", "k"),
-                EnvVar.fromSecret(AdapterEnvNames.AWS_SESSION_TOKEN, "zeta", "t"),
-                EnvVar.plain(AdapterEnvNames.AWS_ASSUME_ROLE_ARN, "arn")), Optional.empty());
+                EnvVar.fromSecret(AdapterEnv.AWS_SECRET_ACCESS_KEY, "zeta", "k"),
+                EnvVar.fromSecret(AdapterEnv.AWS_ACCESS_KEY_ID, "alpha", "k"),
+                EnvVar.fromSecret(AdapterEnv.AWS_SESSION_TOKEN, "zeta", "t"),
+                EnvVar.plain(AdapterEnv.AWS_ASSUME_ROLE_ARN, "arn")), Optional.empty());
 
         assertThat(plan.referencedSecretNames()).containsExactly("alpha", "zeta");
     }

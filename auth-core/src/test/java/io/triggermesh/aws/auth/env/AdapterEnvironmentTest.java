@@ -1,12 +1,12 @@
 package io.triggermesh.aws.auth.env;
 
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ACCESS_KEY_ID;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_ARN;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_DURATION_SECONDS;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_EXTERNAL_ID;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_ASSUME_ROLE_SESSION_NAME;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SECRET_ACCESS_KEY;
-import static io.triggermesh.aws.auth.env.AdapterEnvNames.AWS_SESSION_TOKEN;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ACCESS_KEY_ID;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_ARN;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_DURATION_SECONDS;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_EXTERNAL_ID;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_ASSUME_ROLE_SESSION_NAME;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_SECRET_ACCESS_KEY;
+import static io.triggermesh.aws.spi.AdapterEnv.AWS_SESSION_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.triggermesh.aws.auth.model.SecretKeyRef;
+import io.triggermesh.aws.spi.AdapterEnv;
 import org.junit.jupiter.api.Test;
 
 class EnvVarTest {
@@ -17,8 +18,8 @@ class EnvVarTest {
 
     @Test
     void credentialVariablesRefusePlainValuesWithoutEchoingThem() {
-        for (String name : new String[] {AdapterEnvNames.AWS_ACCESS_KEY_ID, AdapterEnvNames.AWS_SECRET_ACCESS_KEY,
-                AdapterEnvNames.AWS_SESSION_TOKEN}) {
+        for (String name : new String[] {AdapterEnv.AWS_ACCESS_KEY_ID, AdapterEnv.AWS_SECRET_ACCESS_KEY,
+                AdapterEnv.AWS_SESSION_TOKEN}) {
             assertThatThrownBy(() -> EnvVar.plain(name, "canary-value"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name)
@@ -30,7 +31,7 @@ class EnvVarTest {
     void toStringShowsSecretReferencesButNoPlainValue() {
         assertThat(EnvVar.plain("SINK_TOKEN", "canary-value").toString())
                 .contains("SINK_TOKEN").doesNotContain("canary-value");
-        assertThat(EnvVar.fromSecret(AdapterEnvNames.AWS_ACCESS_KEY_ID, "aws", "id").toString())
+        assertThat(EnvVar.fromSecret(AdapterEnv.AWS_ACCESS_KEY_ID, "aws", "id").toString())
                 .contains("aws/id");
     }
 }

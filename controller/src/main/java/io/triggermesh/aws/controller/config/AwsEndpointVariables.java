@@ -1,7 +1,7 @@
 package io.triggermesh.aws.controller.config;
 
 import io.micronaut.core.value.PropertyResolver;
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
+import io.triggermesh.aws.spi.AdapterEnv;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +35,10 @@ public record AwsEndpointVariables(Map<String, String> variables) {
     public static AwsEndpointVariables from(PropertyResolver properties) {
         Map<String, String> variables = new TreeMap<>();
         properties.getProperty(PROPERTY, String.class)
-                .ifPresent(value -> variables.put(AdapterEnvNames.AWS_ENDPOINT_URL, value));
+                .ifPresent(value -> variables.put(AdapterEnv.AWS_ENDPOINT_URL, value));
         Map<String, String> seenAs = new TreeMap<>();
         new TreeMap<>(properties.getProperties(PROPERTY)).forEach((key, value) -> {
-            String variable = AdapterEnvNames.AWS_ENDPOINT_URL + "_"
+            String variable = AdapterEnv.AWS_ENDPOINT_URL + "_"
                     + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
             String text = value == null ? "" : value.toString();
             String before = variables.putIfAbsent(variable, text);

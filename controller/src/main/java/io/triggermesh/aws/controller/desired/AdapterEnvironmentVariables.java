@@ -2,14 +2,12 @@ package io.triggermesh.aws.controller.desired;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.triggermesh.aws.auth.env.AdapterEnvNames;
 import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.api.AdapterOverrides;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,29 +16,22 @@ import java.util.TreeMap;
  */
 public final class AdapterEnvironmentVariables {
 
-    public static final String NAME = AdapterEnv.NAME;
-    public static final String NAMESPACE = AdapterEnv.NAMESPACE;
-    public static final String K_SINK = AdapterEnv.K_SINK;
-
-    /** Variables the controller sets; overrides may not replace them. */
-    public static final Set<String> RESERVED = AdapterEnv.SET_BY_CONTROLLER;
-
     private AdapterEnvironmentVariables() {
     }
 
     public static List<EnvVar> of(AdapterInput input) {
         Map<String, String> plain = new LinkedHashMap<>();
-        plain.put(NAME, input.owner().name());
-        plain.put(NAMESPACE, input.owner().namespace());
+        plain.put(AdapterEnv.NAME, input.owner().name());
+        plain.put(AdapterEnv.NAMESPACE, input.owner().namespace());
         // The image's entrypoint, adapter-runtime's launcher, starts the adapter registered for this kind.
         plain.put(AdapterEnv.KIND, input.owner().kind());
         if (input.sinkUri() != null) {
-            plain.put(K_SINK, input.sinkUri());
+            plain.put(AdapterEnv.K_SINK, input.sinkUri());
         }
         Map<String, String> connector = new TreeMap<>(input.workload().env());
-        connector.putIfAbsent(AdapterEnvNames.AWS_REGION, input.settings().region());
+        connector.putIfAbsent(AdapterEnv.AWS_REGION, input.settings().region());
         input.settings().endpointOverride()
-                .ifPresent(uri -> connector.putIfAbsent(AdapterEnvNames.AWS_ENDPOINT_URL, uri.toString()));
+                .ifPresent(uri -> connector.putIfAbsent(AdapterEnv.AWS_ENDPOINT_URL, uri.toString()));
         connector.forEach(plain::putIfAbsent);
 
         List<EnvVar> env = new ArrayList<>();
