@@ -73,4 +73,20 @@ class TargetMessageTest {
 
         assertThat(message.body()).contains("\"data_base64\":\"AAEC\"");
     }
+
+    @Test
+    void textSqsAcceptsIsSentWithItsUtf8SizeAndOnlyCharactersSqsRefusesAreRefused() throws Exception {
+        String text = "tab\there\r\nnew line, caf\u00e9, \u20ac, \ud83d\ude00, DEL \u007f";
+        TargetMessage message = TargetMessage.of(event("e", "urn:s", text.getBytes(StandardCharsets.UTF_8)), true,
+                null);
+
+        assertThat(message.body()).isEqualTo(text);
+        assertThat(message.bytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(TargetMessage.plainText("tab\there\r\n{}".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(TargetMessage.plainText(text.getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThatThrownBy(() -> TargetMessage.of(event("e", "urn:s", "a\ufffeb".getBytes(StandardCharsets.UTF_8)),
+                true, null)).hasMessageContaining("U+FFFE");
+        assertThatThrownBy(() -> TargetMessage.of(event("e", "urn:s", "a\u001fb".getBytes(StandardCharsets.UTF_8)),
+                true, null)).hasMessageContaining("U+001F");
+    }
 }
