@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * leaves in one write with TCP_NODELAY and its answer is read on the same thread: by Content-Length, chunked, or to
  * the end of the connection. An idle connection that fails before the first byte of its answer (the sink closed it
  * meanwhile) is dropped and the request sent once more on a new one; at-least-once delivery allows the duplicate
- * this can make in the rare case that the sink did take the first one. Thread-safe.
+ * this can make in the rare case that the sink did take the first one. Reads are bounded by the timeout through the
+ * socket's read timeout; writes, which sockets never time out, by a watchdog that closes a connection whose request
+ * has not left by then (a sink that stopped reading). Thread-safe.
  */
 final class PlainHttpPoster implements AutoCloseable {
 
@@ -41,6 +46,21 @@ final class PlainHttpPoster implements AutoCloseable {
     /** Sinks close idle keep-alive connections after some seconds; older ones are not tried. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(15);
     private static final int MAX_IDLE_CONNECTIONS = 64;
+    private static final long WATCH_PERIOD_MILLIS = 500;
+    /** One daemon thread for every poster of the process, started with the first connection. */
+    private static final class Watchdog {
+        static final ScheduledExecutorService TIMER = timer();
+
+        private static ScheduledExecutorService timer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "sink-write-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
 
     private final String host;
     private final int port;
@@ -49,6 +69,7 @@ final class PlainHttpPoster implements AutoCloseable {
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private ScheduledFuture<?> watch;
 
     PlainHttpPoster(URI sink, long timeoutNanos) {
         if (!"http".equalsIgnoreCase(sink.getScheme()) || sink.getHost() == null) {
@@ -74,7 +95,7 @@ final class PlainHttpPoster implements AutoCloseable {
      * @throws IllegalArgumentException when a header cannot be sent (a control character in its value, say)
      */
     Answer post(List<String> headers, byte[] body) throws IOException {
-        byte[] head = head(headers, body.length);
+        byte[] head = RequestHead.of(headers, body.length);
         long deadline = System.nanoTime() + timeoutNanos;
         Connection reused = takeIdle();
         if (reused != null) {
@@ -95,6 +116,11 @@ final class PlainHttpPoster implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        synchronized (this) {
+            if (watch != null) {
+                watch.cancel(false);
+            }
+        }
         idle.clear();
         // In use too: a delivery blocked on a hung sink ends now rather than at its timeout.
         open.forEach(Connection::close);
@@ -115,6 +141,12 @@ final class PlainHttpPoster implements AutoCloseable {
         if (closed) {
             throw new IOException("the sender is closed");
         }
+        synchronized (this) {
+            if (watch == null) {
+                watch = Watchdog.TIMER.scheduleWithFixedDelay(this::closeStuckWrites, WATCH_PERIOD_MILLIS,
+                        WATCH_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -130,15 +162,20 @@ final class PlainHttpPoster implements AutoCloseable {
         boolean answered = false;
         try {
             try {
+                connection.writeDeadline = deadline;
                 connection.out.write(requestLine);
                 connection.out.write(head);
                 connection.out.write(body);
                 connection.out.flush();
+                connection.writeDeadline = 0;
                 connection.in.deadline = deadline;
                 answered = connection.in.peekFirst();
             } catch (SocketTimeoutException e) {
                 throw e;
             } catch (IOException e) {
+                if (deadline - System.nanoTime() <= 0) {
+                    throw new SocketTimeoutException("the sink did not take the request in time");
+                }
                 throw new NoAnswer(e);
             }
             if (!answered) {
@@ -159,43 +196,14 @@ final class PlainHttpPoster implements AutoCloseable {
         }
     }
 
-    private static byte[] head(List<String> headers, int length) {
-        StringBuilder head = new StringBuilder(256);
-        for (int i = 0; i + 1 < headers.size(); i += 2) {
-            String name = headers.get(i);
-            String value = headers.get(i + 1);
-            if (!isToken(name) || reserved(name)) {
-                throw new IllegalArgumentException("cannot send a header named " + name);
-            }
-            for (int c = 0; c < value.length(); c++) {
-                char ch = value.charAt(c);
-                if ((ch < 0x20 && ch != '\t') || ch == 0x7f || ch > 0xff) {
-                    throw new IllegalArgumentException("the value of header " + name
-                            + " holds a character HTTP headers cannot carry");
-                }
-            }
-            head.append(name).append(": ").append(value).append("\r\n");
-        }
-        head.append("Content-Length: ").append(length).append("\r\n\r\n");
-        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean isToken(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                return false;
+    private void closeStuckWrites() {
+        long now = System.nanoTime();
+        for (Connection connection : open) {
+            long deadline = connection.writeDeadline;
+            if (deadline != 0 && now - deadline > 0) {
+                connection.close();
             }
         }
-        return true;
-    }
-
-    private static boolean reserved(String name) {
-        return name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length")
-                || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Transfer-Encoding");
     }
 
     static int remainingMillis(long deadline) throws SocketTimeoutException {
@@ -222,6 +230,8 @@ final class PlainHttpPoster implements AutoCloseable {
         private final DeadlineInput in;
         private final OutputStream out;
         private long idleSince;
+        /** While a request is being written, when it must have left; else 0. */
+        private volatile long writeDeadline;
 
         Connection(PlainHttpPoster owner, Socket socket) throws IOException {
             this.owner = owner;

@@ -98,6 +98,32 @@ class PlainHttpSinkIT {
     }
 
     @Test
+    void aSinkThatStopsReadingTimesTheRequestOut() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket()) {
+            server.setReceiveBufferSize(4096);
+            server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            // Accepts and never reads: the request cannot leave once the socket buffers are full.
+            CompletableFuture<java.net.Socket> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.accept();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+            CloudEvent large = CloudEventBuilder.v1(event("big")).withData("application/octet-stream",
+                    new byte[64 * 1024 * 1024]).build();
+            try (CloudEventSender sender = CloudEventSender.create(uri, Duration.ofSeconds(1))) {
+                CompletableFuture<SinkResult> result = CompletableFuture.supplyAsync(() -> sender.send(large));
+                assertThat(result.get(15, TimeUnit.SECONDS)).isInstanceOfSatisfying(SinkResult.Retryable.class,
+                        r -> assertThat(r.detail()).contains("no answer within"));
+            } finally {
+                accepted.get(10, TimeUnit.SECONDS).close();
+            }
+        }
+    }
+
+    @Test
     void aHeaderValueThatWouldSplitTheRequestIsRefused() {
         PlainHttpPoster poster = new PlainHttpPoster(URI.create("http://127.0.0.1:9/"), 1_000_000_000L);
         assertThatThrownBy(() -> poster.post(List.of("X-Evil", "a\r\nHost: b"), new byte[0]))
