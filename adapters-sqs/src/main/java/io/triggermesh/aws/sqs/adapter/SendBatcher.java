@@ -26,8 +26,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * Coalesces concurrent sends into SendMessageBatch calls. While no call is in flight a message goes out at once,
  * alone, with SendMessage: a lone request is never slower than a plain send. {@link #submit} never blocks: every
  * call runs on the batcher's own threads, so callers may be network event loops. While calls are in flight, messages
- * wait until ten are ready (or the batch would pass {@code maxBatchBytes}) or the oldest has waited {@code linger},
- * and at most {@code maxCalls} calls run at once. A failed entry fails only its own message.
+ * wait until ten are ready (or the batch would pass {@code maxBatchBytes}) or the oldest has waited {@code linger};
+ * a partial batch then leaves only while fewer than four calls are in flight, a full one while fewer than
+ * {@code maxCalls} are ({@link SenderLimit}), so that under load batches leave full. A failed entry fails only its
+ * own message.
  *
  * <p>Ours rather than the SDK's {@code SqsAsyncBatchManager} (checked against its 2.57.8 classes), for what the
  * target's replies need: it holds every send for its flush interval even when nothing else is in flight, where this
@@ -36,7 +38,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * an {@code SqsException} that keeps the code and message but drops {@code SenderFault}, which decides between 400
  * and 503 for codes {@code SqsErrors} does not know; and it needs an {@code SqsAsyncClient}, so an async HTTP client (Netty or CRT)
  * that adapters leave out. FIFO fields (group and deduplication id) both carry. Measured against it by
- * {@code BatcherBenchmark} (docs/benchmarks.md, "SDK batch manager vs ours"; two runs, loaded 2-core machine): the
+ * {@code BatcherBenchmark} (docs/benchmarks.md, "SDK batch manager vs ours"; two runs, loaded 2-core machine, before
+ * partial batches were held to four calls): the
  * SDK's manager on its Netty client sent 1.3 to 1.4x as many messages/s at 16 producers (0.95 to 1.4x at 64); this
  * one used 0.77 to 0.97x its CPU per message, answered a lone message in 3.3 to 4.0 ms where the SDK's took 200 ms
  * (its flush interval set to our 2 ms linger: 2.7 to 3.0 ms, but 10 to 15 ms of CPU per second while idle), and keeps
