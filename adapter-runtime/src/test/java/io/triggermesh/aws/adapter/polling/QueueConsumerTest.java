@@ -106,7 +106,9 @@ class QueueConsumerTest {
         });
 
         await().untilAsserted(() -> assertThat(queue.deletedIds).containsExactlyInAnyOrder(good, bad));
-        assertThat(sink.ids()).containsExactly(good);
+        // At least once: with a 1 s visibility timeout a loaded machine may deliver the good message again before
+        // its delete lands; what must hold is that the malformed one never reaches the sink.
+        assertThat(sink.ids()).contains(good).containsOnly(good);
         assertThat(consumer.stats().messagesFailed()).isEqualTo(2);
     }
 
