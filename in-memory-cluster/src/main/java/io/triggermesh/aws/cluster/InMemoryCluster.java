@@ -16,7 +16,6 @@ import io.triggermesh.aws.spi.KindDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,20 +65,7 @@ public final class InMemoryCluster implements AutoCloseable {
         Path kubeconfig = workDir.resolve("kubeconfig");
         String url = client.getConfiguration().getMasterUrl();
         try {
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: mock
-                      cluster: {server: "%s", insecure-skip-tls-verify: true}
-                    contexts:
-                    - name: mock
-                      context: {cluster: mock, user: mock, namespace: default}
-                    current-context: mock
-                    users:
-                    - name: mock
-                      user: {token: mock-token}
-                    """.formatted(url));
+            Kubeconfigs.write(kubeconfig, url, "default", "mock", "mock-token");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.triggermesh.aws.cluster.Kubeconfigs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -88,20 +89,8 @@ final class MockClusterInstall implements AutoCloseable {
         port = freePort();
         Path work = Files.createDirectories(Path.of("target", "chart-on-mock-cluster"));
         Path kubeconfig = work.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: controller, namespace: %s}
-                current-context: mock
-                users:
-                - name: controller
-                  user: {token: %s}
-                """.formatted(client.getConfiguration().getMasterUrl(), Chart.NAMESPACE, CONTROLLER_TOKEN));
+        Kubeconfigs.write(kubeconfig, client.getConfiguration().getMasterUrl(), Chart.NAMESPACE, "controller",
+                CONTROLLER_TOKEN);
         log = Files.createTempFile(work, "controller", ".log");
         Path jar = Path.of(System.getProperty("controller.jar", "../controller/target/controller.jar"));
         assertThat(jar).as("the controller jar; build it with ./mvnw -B -pl crds -am verify").exists();
