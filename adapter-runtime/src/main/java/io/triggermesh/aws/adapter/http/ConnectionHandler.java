@@ -20,6 +20,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.triggermesh.aws.adapter.sink.HeaderValues;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -140,10 +141,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private static CloudEvent event(FullHttpRequest request) {
         byte[] body = ByteBufUtil.getBytes(request.content());
+        // The SDK walks the headers twice (to find the mode, then to read the event): decoded once, here.
         HttpHeaders headers = request.headers();
+        String[] names = new String[headers.size()];
+        String[] values = new String[names.length];
+        int count = 0;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+                it.hasNext() && count < names.length; count++) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            names[count] = header.getKey().toString();
+            values[count] = HeaderValues.decodeCloudEventHeader(names[count], header.getValue().toString());
+        }
+        int decoded = count;
         CloudEvent event = HttpMessageFactory.createReader(put -> {
-            for (Map.Entry<String, String> header : headers) {
-                put.accept(header.getKey(), HeaderValues.decodeCloudEventHeader(header.getKey(), header.getValue()));
+            for (int i = 0; i < decoded; i++) {
+                put.accept(names[i], values[i]);
             }
         }, body).toEvent();
         EventChecks.check(event);

@@ -51,6 +51,9 @@ final class EventChecks {
         if (contentType == null) {
             return false;
         }
+        if (contentType.equals("application/json")) {
+            return true; // nearly every event: no copies made to find it
+        }
         int semicolon = contentType.indexOf(';');
         String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
                 .toLowerCase(Locale.ROOT);

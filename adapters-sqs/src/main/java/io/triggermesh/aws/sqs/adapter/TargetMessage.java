@@ -1,7 +1,6 @@
 package io.triggermesh.aws.sqs.adapter;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.jackson.JsonFormat;
 import io.triggermesh.aws.spi.api.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,8 +20,6 @@ import java.nio.charset.StandardCharsets;
  */
 record TargetMessage(String body, int bytes, String groupId, String deduplicationId) {
 
-    private static final JsonFormat FORMAT = new JsonFormat();
-
     /** Why an event cannot become a message; the answer is a 400. */
     static final class Unsendable extends Exception {
         Unsendable(String message) {
@@ -31,7 +28,7 @@ record TargetMessage(String body, int bytes, String groupId, String deduplicatio
     }
 
     static TargetMessage of(CloudEvent event, boolean discardContext, String groupId) throws Unsendable {
-        byte[] utf8 = discardContext ? data(event) : FORMAT.serialize(event);
+        byte[] utf8 = discardContext ? data(event) : EventJson.serialize(event);
         String body = discardContext ? dataText(utf8) : new String(utf8, StandardCharsets.UTF_8);
         if (!plainText(utf8)) {
             checkCharacters(body);
