@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
-import io.cloudevents.core.CloudEventUtils;
-import io.cloudevents.rw.CloudEventContextWriter;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -14,7 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.triggermesh.aws.adapter.sink.HeaderValues;
+import io.triggermesh.aws.adapter.sink.BinaryHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,19 +21,11 @@ import java.util.Map;
 final class Responses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CE_SPECVERSION = "ce-specversion";
-    private static final String DATACONTENTTYPE = "datacontenttype";
-    // Spelled as the SDK writes it: header names go out as given.
-    private static final String CONTENT_TYPE = "Content-Type";
 
     private Responses() {
     }
 
-    /**
-     * 200 with the result event in binary mode, or 202 without one. The headers are those the CloudEvents SDK's HTTP
-     * writer gives, in its order ({@code ce-specversion}, the attributes, {@code Content-Type} for
-     * {@code datacontenttype}), written straight into the response: this runs for every event.
-     */
+    /** 200 with the result event in binary mode ({@link BinaryHeaders}), or 202 without one. */
     static FullHttpResponse success(ByteBufAllocator alloc, TargetReply.Success success) {
         if (success.result().isEmpty()) {
             return response(HttpResponseStatus.ACCEPTED, new byte[0], alloc);
@@ -44,20 +34,7 @@ final class Responses {
         CloudEventData data = result.getData();
         byte[] body = data == null ? null : data.toBytes();
         FullHttpResponse response = response(HttpResponseStatus.OK, body == null ? new byte[0] : body, alloc);
-        HttpHeaders headers = response.headers();
-        // ce-* values go out percent-encoded, as the CloudEvents HTTP binding says and as the sender does.
-        headers.set(CE_SPECVERSION, HeaderValues.encode(result.getSpecVersion().toString()));
-        CloudEventUtils.toContextReader(result).readContext(new CloudEventContextWriter() {
-            @Override
-            public CloudEventContextWriter withContextAttribute(String name, String value) {
-                if (name.equals(DATACONTENTTYPE)) {
-                    headers.set(CONTENT_TYPE, value);
-                } else {
-                    headers.set("ce-" + name, HeaderValues.encode(value));
-                }
-                return this;
-            }
-        });
+        BinaryHeaders.write(result, response.headers()::set);
         return response;
     }
 

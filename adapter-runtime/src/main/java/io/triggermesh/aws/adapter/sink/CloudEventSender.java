@@ -1,7 +1,6 @@
 package io.triggermesh.aws.adapter.sink;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
 import io.triggermesh.aws.spi.api.Redaction;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -29,7 +28,8 @@ import java.util.concurrent.Executors;
 public final class CloudEventSender implements EventSink, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CloudEventSender.class.getName());
-    private static final int DETAIL_LENGTH = 200;
+    /** How much of a sink's answer body is kept for logs and results; the plain poster reads no more. */
+    static final int DETAIL_LENGTH = 200;
 
     private final URI sink;
     private final Duration timeout;
@@ -71,12 +71,11 @@ public final class CloudEventSender implements EventSink, AutoCloseable {
     @Override
     public SinkResult send(CloudEvent event) {
         List<String> headers = new ArrayList<>(16);
-        byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter((name, value) -> {
+        BinaryHeaders.write(event, (name, value) -> {
             headers.add(name);
-            headers.add(ceHeader(name) ? HeaderValues.encode(value) : value);
-        }, bytes -> body[0] = bytes).writeBinary(event);
-        byte[] data = body[0] == null ? new byte[0] : body[0];
+            headers.add(value);
+        });
+        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
         try {
             SinkResult result = plain != null ? post(headers, data) : postWithHttpClient(headers, data);
             if (!result.isAccepted()) {
@@ -145,9 +144,5 @@ public final class CloudEventSender implements EventSink, AutoCloseable {
     @Override
     public String toString() {
         return "CloudEventSender[" + describeSink() + "]";
-    }
-
-    private static boolean ceHeader(String name) {
-        return name.regionMatches(true, 0, "ce-", 0, 3);
     }
 }

@@ -38,7 +38,6 @@ final class PlainHttpPoster implements AutoCloseable {
     record Answer(int status, String retryAfter, byte[] detail) {
     }
 
-    private static final int DETAIL_LENGTH = 200;
     private static final int MAX_LINE = 8192;
     private static final int MAX_HEADERS = 100;
     /** Bodies longer than this are not read to their end: the connection is closed instead. */
@@ -181,7 +180,7 @@ final class PlainHttpPoster implements AutoCloseable {
             if (!answered) {
                 throw new NoAnswer(new IOException("the sink closed the connection without an answer"));
             }
-            HttpAnswerReader.Parsed parsed = HttpAnswerReader.read(connection.in, DETAIL_LENGTH, MAX_LINE,
+            HttpAnswerReader.Parsed parsed = HttpAnswerReader.read(connection.in, CloudEventSender.DETAIL_LENGTH, MAX_LINE,
                     MAX_HEADERS, MAX_DRAINED_BODY);
             if (parsed.reusable() && !closed && idle.size() < MAX_IDLE_CONNECTIONS) {
                 connection.idleSince = System.nanoTime();
