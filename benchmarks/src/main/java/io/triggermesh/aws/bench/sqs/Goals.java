@@ -64,6 +64,12 @@ final class Goals {
                         objects), true);
     }
 
+    void memoryFloor(long sleepMib, long nettyMib, long sdkMib, long bothMib) {
+        add("Idle floor without the adapter: no-op Netty server + SDK SQS client after two calls", "(reported)",
+                f("%d MiB (JVM that sleeps %d, Netty server %d, SQS client %d)", bothMib, sleepMib, nettyMib, sdkMib),
+                true);
+    }
+
     void print() {
         System.out.println("== Goals (docs/benchmarks.md)");
         System.out.println("| Figure | Goal | Measured | Met |");

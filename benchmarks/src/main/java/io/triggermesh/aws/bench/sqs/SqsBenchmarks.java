@@ -188,6 +188,29 @@ public final class SqsBenchmarks {
                 + " source %.0f ms, target %.0f ms%n", runs, sourceStart, targetStart);
         goals.processes(sourceRss, sourceStart, targetStart);
         manyObjects(common, goals);
+        memoryFloor(goals);
+    }
+
+    /**
+     * The idle RSS of the adapter's parts without the adapter ({@link MemoryFloor}), read like the target's idle RSS:
+     * 2 s after it is ready.
+     */
+    private void memoryFloor(Goals goals) throws Exception {
+        String queueUrl = queue().url();
+        long[] mib = new long[MemoryFloor.MODES.size()];
+        for (int i = 0; i < mib.length; i++) {
+            try (ChildJvm floor = ChildJvm.start(withArgs(ImageJvm.benchCommand(ImageJvm.imageClasspathWithBench(),
+                    MemoryFloor.class.getName()), MemoryFloor.MODES.get(i), endpoint.toString(), queueUrl),
+                    Map.of())) {
+                floor.awaitLine("READY", Duration.ofSeconds(60));
+                Thread.sleep(2_000);  // as for the adapter: let start-up work settle before reading memory
+                mib[i] = floor.rssKib() / 1024;
+            }
+        }
+        System.out.printf(Locale.ROOT, "memory floor, idle (image's JVM options): JVM that sleeps %d MiB, no-op Netty"
+                + " server %d MiB, SDK SQS client after two calls %d MiB, both %d MiB%n", mib[0], mib[1], mib[2],
+                mib[3]);
+        goals.memoryFloor(mib[0], mib[1], mib[2], mib[3]);
     }
 
     /**
