@@ -1,8 +1,6 @@
 package io.triggermesh.aws.adapter.http;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,17 +9,13 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.triggermesh.aws.adapter.sink.HeaderValues;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -114,7 +108,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         CloudEvent event;
         try {
-            event = event(request);
+            event = RequestEvents.read(request);
         } catch (EventChecks.Invalid e) {
             answer(turn, TargetReply.failure(400, e.code(), e.getMessage()));
             return;
@@ -137,29 +131,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.executor().execute(() -> handled(turn, event, r, error));
             }
         });
-    }
-
-    private static CloudEvent event(FullHttpRequest request) {
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        // The SDK walks the headers twice (to find the mode, then to read the event): decoded once, here.
-        HttpHeaders headers = request.headers();
-        String[] names = new String[headers.size()];
-        String[] values = new String[names.length];
-        int count = 0;
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
-                it.hasNext() && count < names.length; count++) {
-            Map.Entry<CharSequence, CharSequence> header = it.next();
-            names[count] = header.getKey().toString();
-            values[count] = HeaderValues.decodeCloudEventHeader(names[count], header.getValue().toString());
-        }
-        int decoded = count;
-        CloudEvent event = HttpMessageFactory.createReader(put -> {
-            for (int i = 0; i < decoded; i++) {
-                put.accept(names[i], values[i]);
-            }
-        }, body).toEvent();
-        EventChecks.check(event);
-        return event;
     }
 
     private void handled(Turn turn, CloudEvent event, TargetReply reply, Throwable error) {

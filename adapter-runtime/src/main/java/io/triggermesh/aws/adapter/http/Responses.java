@@ -1,7 +1,9 @@
 package io.triggermesh.aws.adapter.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.netty.buffer.ByteBufAllocator;
@@ -13,14 +15,22 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.triggermesh.aws.adapter.sink.BinaryHeaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The HTTP answers of the receiver, built from {@link TargetReply} values. */
 final class Responses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's generator with its defaults, as an {@code ObjectMapper} writes with: the same bytes, without loading
+     * jackson-databind, whose start-up alone (a few hundred classes, and a date format that creates a Locale for every
+     * locale the JDK knows) was most of what an idle target adapter's first request cost in memory
+     * (docs/benchmarks.md, "Memory of an adapter process"). Made with the first failure, not with {@code /health}.
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder().build();
+    }
 
     private Responses() {
     }
@@ -40,16 +50,7 @@ final class Responses {
 
     /** The failure's status, {@code Retry-After} when given, and {@code {"code","message","retryable"}}. */
     static FullHttpResponse failure(ByteBufAllocator alloc, TargetReply.Failure failure) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("code", failure.code());
-        fields.put("message", failure.message());
-        fields.put("retryable", failure.retryable());
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings and a boolean is always JSON", e);
-        }
+        byte[] bytes = failureJson(failure.code(), failure.message(), failure.retryable());
         FullHttpResponse response = response(HttpResponseStatus.valueOf(failure.status()), bytes, alloc);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
@@ -59,6 +60,21 @@ final class Responses {
             headers.set(HttpHeaderNames.ALLOW, "POST");
         }
         return response;
+    }
+
+    /** {@code {"code":...,"message":...,"retryable":...}} in UTF-8. */
+    private static byte[] failureJson(String code, String message, boolean retryable) {
+        ByteArrayBuilder out = new ByteArrayBuilder(64 + message.length());
+        try (JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            gen.writeStartObject();
+            gen.writeStringField("code", code);
+            gen.writeStringField("message", message);
+            gen.writeBooleanField("retryable", retryable);
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory does not fail", e);
+        }
+        return out.toByteArray();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.triggermesh.aws.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.http.HttpMessageFactory;
@@ -11,8 +12,10 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.triggermesh.aws.adapter.sink.HeaderValues;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,34 @@ class ResponsesTest {
             assertThat(entries(response)).containsExactly(Map.entry("content-length", "0"));
         } finally {
             response.release();
+        }
+    }
+
+    @Test
+    void theFailureBodyIsTheJsonAnObjectMapperWritesForTheSameFields() throws Exception {
+        StringBuilder everyChar = new StringBuilder(); // controls, quotes, backslash, U+2028, lone surrogates, ...
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            everyChar.append(c);
+        }
+        List<TargetReply.Failure> failures = List.of(
+                TargetReply.failure(400, "InvalidCloudEvent", "not a valid CloudEvent: x"),
+                TargetReply.failure(502, "Quote\"d\\", "line\nbreak\ttab\u0000nul\u001f"
+                        + " \u007f caf\u00e9 \u2028 \ud83d\ude00 </script> & 'single' /slash/"),
+                TargetReply.throttled(503, "Throttled", "", Duration.ofSeconds(2)),
+                TargetReply.failure(400, "a\ud800b\udc00", everyChar.toString()));
+        ObjectMapper mapper = new ObjectMapper(); // what wrote these bodies before
+        for (TargetReply.Failure failure : failures) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("code", failure.code());
+            fields.put("message", failure.message());
+            fields.put("retryable", failure.retryable());
+            FullHttpResponse response = Responses.failure(ByteBufAllocator.DEFAULT, failure);
+            try {
+                assertThat(ByteBufUtil.getBytes(response.content())).isEqualTo(mapper.writeValueAsBytes(fields));
+                assertThat(response.headers().get("content-type")).isEqualTo("application/json");
+            } finally {
+                response.release();
+            }
         }
     }
 }
