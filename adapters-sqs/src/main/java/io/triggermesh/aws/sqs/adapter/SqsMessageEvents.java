@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 final class SqsMessageEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final URI source;
 
     SqsMessageEvents(String queueArn) {
@@ -46,7 +44,7 @@ final class SqsMessageEvents {
                 .withId(message.messageId())
                 .withType(AwsSqsSourceKind.MESSAGE_EVENT_TYPE)
                 .withSource(source)
-                .withData("application/json", data(message));
+                .withData("application/json", MessageData.data(message));
         String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
         if (sent != null && sent.chars().allMatch(Character::isDigit) && !sent.isEmpty()) {
             builder.withTime(OffsetDateTime.ofInstant(Instant.ofEpochMilli(Long.parseLong(sent)), ZoneOffset.UTC));
@@ -66,50 +64,65 @@ final class SqsMessageEvents {
         }
     }
 
-    private static byte[] data(Message message) {
-        ObjectNode data = JSON.createObjectNode();
-        data.put("MessageId", message.messageId());
-        data.set("Body", body(message.body()));
-        if (message.md5OfBody() != null) {
-            data.put("MD5OfBody", message.md5OfBody());
-        }
-        ObjectNode attributes = data.putObject("Attributes");
-        new TreeMap<>(message.attributesAsStrings()).forEach(attributes::put);
-        ObjectNode messageAttributes = data.putObject("MessageAttributes");
-        Map<String, MessageAttributeValue> sorted = new TreeMap<>(message.messageAttributes());
-        sorted.forEach((name, value) -> {
-            ObjectNode attribute = messageAttributes.putObject(name);
-            attribute.put("DataType", value.dataType());
-            if (value.stringValue() != null) {
-                attribute.put("StringValue", value.stringValue());
-            }
-            if (value.binaryValue() != null) {
-                attribute.put("BinaryValue", value.binaryValue().asByteArray());
-            }
-        });
-        try {
-            return JSON.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-    }
+    /**
+     * The event's data, made with jackson-databind: a class of its own, so that databind loads with the first message
+     * and not when the adapter starts (the verifier would load its tree types with this class). The image's AppCDS
+     * archive holds what a start loads (distribution/src/main/docker/prepare-jvm.sh), and every class in it costs
+     * every adapter of the image memory, used or not; databind is some 300 classes that an idle target never uses
+     * (docs/benchmarks.md, "Memory of an adapter process").
+     */
+    private static final class MessageData {
 
-    /** JSON objects and arrays are inlined; anything else stays the text it was sent as. */
-    static JsonNode body(String body) {
-        if (body == null) {
-            return JSON.getNodeFactory().nullNode();
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        private MessageData() {
         }
-        String trimmed = body.strip();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try {
-                JsonNode parsed = JSON.readTree(body);
-                if (parsed != null && (parsed.isObject() || parsed.isArray())) {
-                    return parsed;
+
+        static byte[] data(Message message) {
+            ObjectNode data = JSON.createObjectNode();
+            data.put("MessageId", message.messageId());
+            data.set("Body", body(message.body()));
+            if (message.md5OfBody() != null) {
+                data.put("MD5OfBody", message.md5OfBody());
+            }
+            ObjectNode attributes = data.putObject("Attributes");
+            new TreeMap<>(message.attributesAsStrings()).forEach(attributes::put);
+            ObjectNode messageAttributes = data.putObject("MessageAttributes");
+            Map<String, MessageAttributeValue> sorted = new TreeMap<>(message.messageAttributes());
+            sorted.forEach((name, value) -> {
+                ObjectNode attribute = messageAttributes.putObject(name);
+                attribute.put("DataType", value.dataType());
+                if (value.stringValue() != null) {
+                    attribute.put("StringValue", value.stringValue());
                 }
+                if (value.binaryValue() != null) {
+                    attribute.put("BinaryValue", value.binaryValue().asByteArray());
+                }
+            });
+            try {
+                return JSON.writeValueAsBytes(data);
             } catch (JsonProcessingException e) {
-                // not JSON after all: kept as text below
+                throw new IllegalStateException("a JSON tree always serialises", e);
             }
         }
-        return JSON.getNodeFactory().textNode(body);
+
+        /** JSON objects and arrays are inlined; anything else stays the text it was sent as. */
+        static JsonNode body(String body) {
+            if (body == null) {
+                return JSON.getNodeFactory().nullNode();
+            }
+            String trimmed = body.strip();
+            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                try {
+                    JsonNode parsed = JSON.readTree(body);
+                    if (parsed != null && (parsed.isObject() || parsed.isArray())) {
+                        return parsed;
+                    }
+                } catch (JsonProcessingException e) {
+                    // not JSON after all: kept as text below
+                }
+            }
+            return JSON.getNodeFactory().textNode(body);
+        }
     }
 }
