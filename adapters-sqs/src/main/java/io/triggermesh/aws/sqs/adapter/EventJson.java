@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
  * nearly every target gets: JSON data ({@code application/json}, {@code text/json}) in ASCII, or no data. Those are
  * written here straight onto a Jackson generator; the SDK would go through an {@code ObjectMapper} call, match the
  * content type with a regular expression and copy the data from bytes to a String and to chars, which together cost
- * a few microseconds per event (see docs/benchmarks.md, "Target"). Every other event goes through the SDK unchanged.
+ * a few microseconds per event (see docs/benchmarks.md, "Target"). Where every attribute is ASCII too,
+ * {@link AsciiEventJson} writes the same bytes without the generator. Every other event goes through the SDK
+ * unchanged.
  */
 final class EventJson {
 
@@ -37,6 +39,12 @@ final class EventJson {
         if (data != null && (bytes == null || !jsonType(event.getDataContentType()) || !ascii(bytes))) {
             return FORMAT.serialize(event);
         }
+        byte[] ascii = AsciiEventJson.write(event, bytes);
+        return ascii != null ? ascii : generated(event, bytes);
+    }
+
+    /** What AsciiEventJson writes without a generator; here for attributes with other characters. */
+    private static byte[] generated(CloudEvent event, byte[] bytes) {
         ByteArrayBuilder out = new ByteArrayBuilder(256 + (bytes == null ? 0 : bytes.length));
         try (JsonGenerator gen = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             // The order and the calls of the SDK's CloudEventSerializer.
