@@ -26,18 +26,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class EventJson {
 
-    private static final JsonFormat FORMAT = new JsonFormat();
     // The SDK's ObjectMapper builds its generators from a factory with Jackson's defaults, like this one.
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private EventJson() {
     }
 
+    /** Made with the first event this class does not write itself: the SDK's format loads jackson-databind. */
+    private static final class Sdk {
+        static final JsonFormat FORMAT = new JsonFormat();
+    }
+
     static byte[] serialize(CloudEvent event) {
         CloudEventData data = event.getData();
         byte[] bytes = data == null ? null : data instanceof JsonCloudEventData ? null : data.toBytes();
         if (data != null && (bytes == null || !jsonType(event.getDataContentType()) || !ascii(bytes))) {
-            return FORMAT.serialize(event);
+            return Sdk.FORMAT.serialize(event);
         }
         byte[] ascii = AsciiEventJson.write(event, bytes);
         return ascii != null ? ascii : generated(event, bytes);
