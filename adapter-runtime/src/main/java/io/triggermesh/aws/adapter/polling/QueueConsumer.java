@@ -25,12 +25,15 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 /**
  * The SQS polling engine of source adapters. {@code pollers} threads long-poll the queue (up to 10 messages, all
  * attributes and message attributes); {@code senders} threads turn each message into CloudEvents with a
- * {@link MessageHandler} and deliver them to an {@link EventSink}. At most {@code maxInFlight} messages are held at
- * once, which bounds memory. A message is deleted (DeleteMessageBatch, ten at a time or after a short linger) only
- * when the sink accepted every one of its events; a slow delivery has its visibility extended so the message is not
- * handed to another receiver meanwhile. Queue errors back off exponentially up to a minute with a clear log line;
- * sink failures pause polling (see {@link Delivery}). {@link #close()} stops polling, finishes the deliveries in
- * progress and flushes pending deletes.
+ * {@link MessageHandler} and deliver them to an {@link EventSink}. A message is deleted (DeleteMessageBatch, ten at
+ * a time or after a short linger, up to eight calls at once while full batches wait) only when the sink accepted every
+ * one of its events; a slow delivery has its visibility extended so the message is not handed to another receiver
+ * meanwhile. Memory is bounded: at most {@code maxInFlight} messages are received and not yet delivered, and each
+ * {@link SqsBatcher} holds at most {@link BatchLimits#maxHeld} deletes or visibility changes; a delivery waits for
+ * room there before it frees its message's permit, so when SQS deletes slower than the pollers receive, the pollers
+ * slow down to the delete rate instead of deletes piling up until they wait out the visibility timeout (duplicates).
+ * Queue errors back off exponentially up to a minute with a clear log line; sink failures pause polling (see
+ * {@link Delivery}). {@link #close()} stops polling, finishes the deliveries in progress and flushes pending deletes.
  *
  * <p>Create with {@link #builder}, then {@link #start()}.
  */
@@ -75,8 +78,10 @@ public final class QueueConsumer implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("sqs-timer"));
         this.senders = Executors.newFixedThreadPool(settings.senders(), Threads.named("sqs-deliver"));
         this.calls = new QueueCalls(sqs, queueUrl, queue, deleteCalls, visibilityCalls, deleted);
-        this.deletes = new SqsBatcher<>("delete", calls::delete, settings.deleteLinger(), timer, 2);
-        this.visibility = new SqsBatcher<>("visibility", calls::changeVisibility, settings.deleteLinger(), timer, 1);
+        this.deletes = new SqsBatcher<>("delete", calls::delete, settings.deleteLinger(), timer,
+                BatchLimits.deletes(settings));
+        this.visibility = new SqsBatcher<>("visibility", calls::changeVisibility, settings.deleteLinger(), timer,
+                BatchLimits.visibility(settings));
         this.gate = new SinkGate(settings.maxRetryDelay());
         this.delivery = new Delivery(builder.handler, builder.sink, deletes, visibility, gate, queue,
                 settings.maxReceives(), settings.maxRetryDelay());
@@ -214,7 +219,8 @@ public final class QueueConsumer implements AutoCloseable {
         for (InFlight item : inFlight.values()) {
             if (item.visibleAtNanos() - now < timeout / 2) {
                 item.extendedTo(now + timeout);
-                visibility.add(item.visibility((int) settings.visibilityTimeout().toSeconds()));
+                // Never waits: this runs on the timer, which also ends the batchers' lingers.
+                visibility.addNow(item.visibility((int) settings.visibilityTimeout().toSeconds()));
             }
         }
     }

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param pollers threads long-polling the queue ({@value #POLLERS}, default 2)
  * @param senders deliveries to the sink at once ({@value #SENDERS}, default 16)
  * @param maxInFlight messages held at once, received and not finished ({@value #MAX_IN_FLIGHT}, default
- *     {@code 10 x pollers + 2 x senders}: a full batch per poller plus two messages per sender); bounds memory
+ *     {@code 10 x pollers + 2 x senders}: a full batch per poller plus two messages per sender); bounds memory, with
+ *     the deletes waiting for SQS ({@link BatchLimits#maxHeld})
  * @param visibilityTimeout asked for in every ReceiveMessage, and the length of each extension
  *     ({@value #VISIBILITY_TIMEOUT_SECONDS}, default 30 s)
  * @param waitTime the long-poll wait, 0 to 20 s (default 20 s)

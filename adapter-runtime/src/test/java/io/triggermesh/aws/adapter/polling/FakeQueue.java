@@ -46,6 +46,8 @@ final class FakeQueue implements SqsClient {
     final List<String> deletedIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile Function<ReceiveMessageRequest, RuntimeException> receiveFailure = r -> null;
     volatile int failDeleteEntriesOnce;
+    /** When set, every DeleteMessageBatch waits for it (at most 20 s): SQS deleting slower than it hands out. */
+    volatile java.util.concurrent.CountDownLatch deletesHeld;
     private volatile boolean woken;
 
     String send(String body) {
@@ -133,6 +135,14 @@ final class FakeQueue implements SqsClient {
     @Override
     public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
         deleteCalls.incrementAndGet();
+        java.util.concurrent.CountDownLatch held = deletesHeld;
+        if (held != null) {
+            try {
+                held.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         DeleteMessageBatchResponse.Builder response = DeleteMessageBatchResponse.builder();
         List<DeleteMessageBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();

@@ -150,6 +150,26 @@ class QueueConsumerTest {
     }
 
     @Test
+    void receivingSlowsDownToWhatTheDeletesCarry() {
+        for (int i = 0; i < 300; i++) {
+            queue.send("m" + i);
+        }
+        java.util.concurrent.CountDownLatch deletes = new java.util.concurrent.CountDownLatch(1);
+        queue.deletesHeld = deletes;
+        start(FAST.withConcurrency(1, 4).withMaxInFlight(20), QueueConsumerTest::oneEvent);
+        // 20 messages received and not delivered, and the deletes the batcher holds: room for its eight calls and a
+        // batch filling.
+        long held = 20 + BatchLimits.maxHeld(20, BatchLimits.FULL_CALLS);
+
+        await().until(() -> consumer.stats().messagesReceived() >= held - 10);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> consumer.stats().messagesReceived() <= held);
+        deletes.countDown();
+        await().untilAsserted(() -> assertThat(queue.size()).isZero());
+        assertThat(consumer.stats().messagesReceived()).isEqualTo(300);
+    }
+
+    @Test
     void aMissingQueueBacksOffInsteadOfLoopingTightly() {
         queue.receiveFailure = r -> QueueDoesNotExistException.builder().message("gone").build();
         start(FAST.withConcurrency(1, 1), QueueConsumerTest::oneEvent);
