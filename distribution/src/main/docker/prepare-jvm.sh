@@ -55,10 +55,15 @@ options="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10 -X
 # load instead of a tenth of the pod's limit, and grows and shrinks in smaller steps than the serial collector's
 # defaults (free 10 to 40 % after a collection instead of 40 to 70 %: 2 to 5 MiB less under load). Netty's JFR events
 # off: they are only read by a flight recording, and registering them loads about a hundred jdk.jfr classes (0.6 MiB
-# of metaspace).
+# of metaspace). Up to 64 idle keep-alive connections per host for the SDK's URLConnection client instead of the
+# JDK's 5: a target has up to SEND_CONCURRENCY (16) calls in flight and a source its pollers plus up to 8 delete calls,
+# and each call beyond the fifth closed its connection afterwards, so the next one opened a new one (a TLS handshake
+# against AWS). Idle connections still close after the JDK's keep-alive time (docs/benchmarks.md, "SDK batch manager
+# vs ours").
 if [ "$adapter" = true ]; then
     options="$options -Djava.util.logging.manager=io.triggermesh.aws.adapter.logging.AdapterLogManager \
--XX:TieredStopAtLevel=1 -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -Dio.netty.jfr.enabled=false"
+-XX:TieredStopAtLevel=1 -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -Dio.netty.jfr.enabled=false \
+-Dhttp.maxConnections=64"
 fi
 
 training=$(mktemp -d)

@@ -44,7 +44,10 @@ final class AdapterProcess implements AutoCloseable {
         // The SDK must log through java.util.logging, where the adapter masks credentials, whatever other SLF4J
         // provider the class path (local mode's jar) carries.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:TieredStopAtLevel=1", "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-D" + ControllerCommand.SLF4J_VERBOSITY + "=WARN",
+                "-XX:TieredStopAtLevel=1",
+                // As the image (prepare-jvm.sh): keep a connection per SQS call in flight, not the JDK's 5.
+                "-Dhttp.maxConnections=64",
+                "-D" + SLF4J_PROVIDER + "=" + JUL_PROVIDER, "-D" + ControllerCommand.SLF4J_VERBOSITY + "=WARN",
                 // Before any adapter class loads, so that lines logged while the adapter stops are kept.
                 LOG_MANAGER, "-cp",
                 classpath, LAUNCHER));
