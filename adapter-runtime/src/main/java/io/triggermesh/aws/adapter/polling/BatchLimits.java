@@ -29,6 +29,7 @@ record BatchLimits(int partialCalls, int fullCalls, int maxHeld, Duration maxWai
     static final int FULL_CALLS = 8;
     /** A worker thread with no call to make ends after this long: an idle or slow source keeps no spare threads. */
     static final Duration WORKER_IDLE = Duration.ofSeconds(10);
+    private static final Duration MIN_WAIT = Duration.ofMillis(100);
 
     BatchLimits {
         if (partialCalls < 1 || partialCalls > fullCalls) {
@@ -66,11 +67,13 @@ record BatchLimits(int partialCalls, int fullCalls, int maxHeld, Duration maxWai
     }
 
     /**
-     * The visibility timeout (at least a second): a delivery waiting for room keeps its message invisible through the
-     * extensions, but should not hang longer than that on a stalled SQS.
+     * With extensions, the visibility timeout: a delivery waiting for room keeps its message invisible through them,
+     * but should not hang longer than that on a stalled SQS. Without them, half of it (at least 100 ms), so that the
+     * message's delete is still in line before its receipt handle runs out and the message comes back.
      */
-    private static Duration maxWait(QueueConsumerSettings settings) {
+    static Duration maxWait(QueueConsumerSettings settings) {
         Duration visibility = settings.visibilityTimeout();
-        return visibility.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : visibility;
+        Duration wait = settings.extendsVisibility() ? visibility : visibility.dividedBy(2);
+        return wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait;
     }
 }

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * a time or after a short linger, up to eight calls at once while full batches wait) only when the sink accepted every
  * one of its events; a slow delivery has its visibility extended so the message is not handed to another receiver
  * meanwhile. Memory is bounded: at most {@code maxInFlight} messages are received and not yet delivered, and each
- * {@link SqsBatcher} holds at most {@link BatchLimits#maxHeld} deletes or visibility changes; a delivery waits for
+ * {@link SqsBatcher} holds at most {@link BatchLimits#maxHeld} deletes or visibility changes (past it only the timer's
+ * extensions, which never wait, and a delivery that waited {@link BatchLimits#maxWait}); a delivery waits for
  * room there before it frees its message's permit, so when SQS deletes slower than the pollers receive, the pollers
  * slow down to the delete rate instead of deletes piling up until they wait out the visibility timeout (duplicates).
  * Queue errors back off exponentially up to a minute with a clear log line; sink failures pause polling (see
@@ -109,7 +110,7 @@ public final class QueueConsumer implements AutoCloseable {
             poller.start();
         }
         long visibilitySeconds = settings.visibilityTimeout().toSeconds();
-        if (settings.extendVisibility() && visibilitySeconds >= 2) {
+        if (settings.extendsVisibility()) {
             long period = Math.max(250, visibilitySeconds * 1000 / 4);
             timer.scheduleAtFixedRate(this::extend, period, period, TimeUnit.MILLISECONDS);
         }

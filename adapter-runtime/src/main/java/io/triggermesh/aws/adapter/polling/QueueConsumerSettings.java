@@ -107,6 +107,14 @@ public record QueueConsumerSettings(int pollers, int senders, int maxInFlight, D
                 extendVisibility, deleteLinger, maxReceives, maxRetryDelay, value);
     }
 
+    /**
+     * Whether slow deliveries really get extensions: asked for, and a visibility timeout of at least 2 s to extend
+     * (a quarter of it, at least 250 ms, is the extension period).
+     */
+    boolean extendsVisibility() {
+        return extendVisibility && visibilityTimeout.toSeconds() >= 2;
+    }
+
     static int defaultMaxInFlight(int pollers, int senders) {
         return 10 * pollers + 2 * senders;
     }

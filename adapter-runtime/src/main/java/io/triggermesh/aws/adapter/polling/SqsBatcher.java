@@ -102,10 +102,11 @@ final class SqsBatcher<E> {
 
     private void offer(E entry, boolean wait) {
         synchronized (waiting) {
+            if (!closed && wait) {
+                awaitRoom();
+            }
+            // Again after the wait, which lets go of the lock: close() may have finished meanwhile.
             if (!closed) {
-                if (wait) {
-                    awaitRoom();
-                }
                 held++;
                 waiting.add(entry);
                 dispatch(false);
@@ -147,6 +148,9 @@ final class SqsBatcher<E> {
      * Caller holds the lock.
      */
     private List<E> dispatch(boolean forWorker) {
+        if (closed) {
+            return null; // the workers are shut down; close() has accounted for what was waiting
+        }
         List<E> own = null;
         while (!waiting.isEmpty()) {
             boolean full = waiting.size() >= MAX_BATCH || closing;
@@ -195,7 +199,21 @@ final class SqsBatcher<E> {
     /** One worker: sends its batch, then the next one due, if any, until none is. */
     private void work(List<E> batch) {
         while (batch != null) {
-            List<E> again = send(batch);
+            List<E> again;
+            try {
+                again = send(batch);
+            } catch (Error e) {
+                // Not a failed call but a broken JVM or class path: give the batch's room and call back, or the
+                // batcher would stay full and every adder would wait out maxWait from now on.
+                synchronized (waiting) {
+                    calls--;
+                    held -= batch.size();
+                    waiting.notifyAll();
+                    dispatch(false);
+                }
+                notSent(batch.size(), "the call failed: " + e);
+                throw e;
+            }
             synchronized (waiting) {
                 calls--;
                 held -= batch.size();
@@ -236,18 +254,21 @@ final class SqsBatcher<E> {
      */
     void close(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interrupted = false;
         int left;
         int running;
         synchronized (waiting) {
             closing = true;
             waiting.notifyAll(); // blocked adders stop waiting; their entries join the drain
             dispatch(false);
-            try {
-                for (long wait = timeout.toNanos(); held > 0 && wait > 0; wait = deadline - System.nanoTime()) {
+            // Not cut short by an interrupt (QueueConsumer.close() keeps the flag of an interrupted join): every
+            // delete given up here is a message delivered again. The timeout bounds the wait.
+            for (long wait = timeout.toNanos(); held > 0 && wait > 0; wait = deadline - System.nanoTime()) {
+                try {
                     TimeUnit.NANOSECONDS.timedWait(waiting, wait);
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
             closed = true;
             left = waiting.size();
@@ -256,6 +277,9 @@ final class SqsBatcher<E> {
             running = held;
         }
         workers.shutdown();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (left > 0) {
             notSent(left, "still waiting for a call after " + timeout.toMillis() + " ms");
         }

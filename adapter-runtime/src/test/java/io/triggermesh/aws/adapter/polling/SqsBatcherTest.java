@@ -24,11 +24,17 @@ class SqsBatcherTest {
 
     private static final Duration LINGER = Duration.ofMillis(50);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long an adder may wait for room: far beyond every await here, so an adder that returns within them was
+     * woken, not timed out (a missed wake-up fails the test instead of passing late).
+     */
+    private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger peakThreads = new AtomicInteger();
     private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
     private final Set<Integer> sent = ConcurrentHashMap.newKeySet();
     private final List<Thread> adders = new ArrayList<>();
@@ -49,6 +55,7 @@ class SqsBatcherTest {
     private List<Integer> call(List<Integer> batch) {
         batches.add(List.copyOf(batch));
         peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+        peakThreads.accumulateAndGet(batcher.threads(), Math::max);
         try {
             release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -63,7 +70,7 @@ class SqsBatcherTest {
 
     private SqsBatcher<Integer> batcher(int partialCalls, int fullCalls, int maxHeld, Duration workerIdle) {
         batcher = new SqsBatcher<>("delete", this::call, LINGER, timer,
-                new BatchLimits(partialCalls, fullCalls, maxHeld, WAIT, workerIdle));
+                new BatchLimits(partialCalls, fullCalls, maxHeld, MAX_WAIT, workerIdle));
         return batcher;
     }
 
@@ -193,6 +200,52 @@ class SqsBatcherTest {
         addAll(0, 100);
 
         await().atMost(WAIT).until(() -> sent.size() == 100);
+        assertThat(peakThreads.get()).as("threads made for the calls, no more than the calls at once").isBetween(1, 8);
         await().atMost(WAIT).until(() -> batcher.threads() == 0);
+    }
+
+    @Test
+    void closeOnAnInterruptedThreadStillWaitsForItsCallsAndAccountsForEveryEntry() throws Exception {
+        batcher(1, 1, 10, BatchLimits.WORKER_IDLE);
+        addAll(0, 10);
+        List<Thread> blocked = IntStream.range(10, 13).mapToObj(this::adder).toList();
+        blocked.forEach(SqsBatcherTest::awaitBlocked);
+        AtomicInteger flagKept = new AtomicInteger(-1);
+        Thread closer = new Thread(() -> {
+            Thread.currentThread().interrupt(); // as QueueConsumer.close() after an interrupted join
+            batcher.close(WAIT);
+            flagKept.set(Thread.currentThread().isInterrupted() ? 1 : 0);
+        }, "closer");
+        closer.start();
+
+        awaitBlocked(closer); // waiting for the call in flight, not given up at once
+        release.countDown();
+        closer.join(WAIT.toMillis() * 2);
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(flagKept).as("the caller's interrupt is kept").hasValue(1);
+        assertThat(sent.size() + batcher.notSent()).as("every entry sent or reported").isEqualTo(13);
+        assertThat(sent).containsAll(IntStream.range(0, 13).boxed().toList());
+    }
+
+    @Test
+    void anErrorFromTheCallGivesBackItsRoom() throws Exception {
+        release.countDown();
+        AtomicInteger calls = new AtomicInteger();
+        answer = batch -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new LinkageError("a class the call needs is missing");
+            }
+            return List.of();
+        };
+        batcher(1, 1, 10, BatchLimits.WORKER_IDLE);
+        addAll(0, 10);
+        // The Error ends its worker thread, uncaught, as it should: not a failure of this test.
+        await().dontCatchUncaughtExceptions().atMost(WAIT).until(() -> batcher.notSent() == 10);
+
+        Thread next = adder(10);
+        next.join(WAIT.toMillis());
+        assertThat(next.isAlive()).as("the failed batch's room is free again").isFalse();
+        await().dontCatchUncaughtExceptions().atMost(WAIT).until(() -> sent.contains(10));
     }
 }

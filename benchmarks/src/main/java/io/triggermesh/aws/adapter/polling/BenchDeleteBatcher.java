@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The benchmark's way in to the polling engine's package-private {@link SqsBatcher} of deletes (this class sits in the
  * engine's package, in the benchmarks module only), built as {@link QueueConsumer} builds it: {@link QueueCalls}'
- * DeleteMessageBatch with its retries, the default delete linger, two calls at once. The engine's batcher answers
+ * DeleteMessageBatch with its retries, the default delete linger, two calls at once for partial batches and eight for
+ * full ones, at most 90 entries held (the engine's defaults, {@link BatchLimits}). The engine's batcher answers
  * nobody; for the benchmark a call's entries are completed once the call returns without asking for them again.
  */
 public final class BenchDeleteBatcher implements AutoCloseable {
@@ -28,12 +29,15 @@ public final class BenchDeleteBatcher implements AutoCloseable {
             Threads.named("bench-linger"));
     private final SqsBatcher<QueueCalls.Delete> batcher;
 
-    /** As the engine builds it: two calls at once. */
+    /** As the engine builds it: two calls at once for partial batches, eight for full ones. */
     public BenchDeleteBatcher(SqsClient sqs, String queueUrl) {
         this(sqs, queueUrl, 2);
     }
 
-    /** With {@code threads} calls at once (the engine's is 2), to compare at equal calls in flight. */
+    /**
+     * With {@code threads} calls at once for partial batches too (the engine's is 2; full batches get at least 8), to
+     * compare at equal calls in flight.
+     */
     public BenchDeleteBatcher(SqsClient sqs, String queueUrl, int threads) {
         QueueCalls queueCalls = new QueueCalls(sqs, queueUrl, "bench", calls, new LongAdder(), deleted);
         this.batcher = new SqsBatcher<>("delete", batch -> completed(batch, queueCalls.delete(batch)),
