@@ -32,10 +32,7 @@ record BatchLimits(int partialCalls, int fullCalls, int maxHeld, Duration maxWai
     private static final Duration MIN_WAIT = Duration.ofMillis(100);
 
     BatchLimits {
-        if (partialCalls < 1 || partialCalls > fullCalls) {
-            throw new IllegalArgumentException("need 1 <= partialCalls <= fullCalls, not " + partialCalls + ", "
-                    + fullCalls);
-        }
+        // partialCalls and fullCalls are checked by the CallLimit the batcher counts its calls with.
         if (maxHeld < 1) {
             throw new IllegalArgumentException("maxHeld must be at least 1");
         }

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.adapter.polling;
 
+import io.triggermesh.aws.adapter.queues.CallLimit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class SqsBatcher<E> {
     // Everything below is guarded by the lock on waiting, which is also what adders and close() wait on.
     private final ArrayDeque<E> waiting = new ArrayDeque<>();
     private int held;
-    private int calls;
+    private final CallLimit calls;
     private boolean lingerScheduled;
     private boolean lingered;
     private boolean closing;
@@ -71,6 +72,7 @@ final class SqsBatcher<E> {
         this.lingerNanos = linger.toNanos();
         this.timer = timer;
         this.limits = limits;
+        this.calls = new CallLimit(limits.partialCalls(), limits.fullCalls());
         this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, limits.workerIdle().toNanos(),
                 TimeUnit.NANOSECONDS, new SynchronousQueue<>(), Threads.named("sqs-" + name));
     }
@@ -158,11 +160,11 @@ final class SqsBatcher<E> {
                 scheduleLinger();
                 break;
             }
-            if (calls >= (full ? limits.fullCalls() : limits.partialCalls())) {
+            if (!calls.mayStart(full)) {
                 break; // the next call to end dispatches again
             }
             List<E> batch = take();
-            calls++;
+            calls.started();
             if (forWorker && own == null) {
                 own = batch;
             } else {
@@ -206,7 +208,7 @@ final class SqsBatcher<E> {
                 // Not a failed call but a broken JVM or class path: give the batch's room and call back, or the
                 // batcher would stay full and every adder would wait out maxWait from now on.
                 synchronized (waiting) {
-                    calls--;
+                    calls.ended();
                     held -= batch.size();
                     waiting.notifyAll();
                     dispatch(false);
@@ -215,7 +217,7 @@ final class SqsBatcher<E> {
                 throw e;
             }
             synchronized (waiting) {
-                calls--;
+                calls.ended();
                 held -= batch.size();
                 waiting.notifyAll(); // room for adders; close() waits for held to reach 0
                 if (closed) {

@@ -1,5 +1,6 @@
 package io.triggermesh.aws.sqs.adapter;
 
+import io.triggermesh.aws.adapter.queues.CallLimit;
 import io.triggermesh.aws.adapter.queues.SqsErrors;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * call runs on the batcher's own threads, so callers may be network event loops. While calls are in flight, messages
  * wait until ten are ready (or the batch would pass {@code maxBatchBytes}) or the oldest has waited {@code linger};
  * a partial batch then leaves only while fewer than four calls are in flight, a full one while fewer than
- * {@code maxCalls} are ({@link SenderLimit}), so that under load batches leave full. A failed entry fails only its
+ * {@code maxCalls} are ({@link CallLimit}), so that under load batches leave full. A failed entry fails only its
  * own message.
  *
  * <p>Ours rather than the SDK's {@code SqsAsyncBatchManager} (checked against its 2.57.8 classes), for what the
@@ -54,7 +55,7 @@ final class SendBatcher implements AutoCloseable {
     static final String SEND = "sqs:SendMessage";
     /** AWS authorises SendMessageBatch as sqs:SendMessage; moto wants this name. */
     static final String SEND_BATCH = "sqs:SendMessageBatch";
-    /** Calls in flight for partial batches (or SEND_CONCURRENCY when lower); see {@link SenderLimit}. */
+    /** Calls in flight for partial batches (or SEND_CONCURRENCY when lower); see {@link CallLimit}. */
     static final int START_CALLS = 4;
     /** A sender thread with nothing to send ends after this long. */
     static final Duration SENDER_IDLE = Duration.ofSeconds(10);
@@ -89,7 +90,7 @@ final class SendBatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     // Everything below is guarded by the lock on waiting.
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-    private final SenderLimit senders;
+    private final CallLimit senders;
     private long waitingBytes;
     private boolean lingerScheduled;
     private boolean closed;
@@ -104,19 +105,19 @@ final class SendBatcher implements AutoCloseable {
 
     /**
      * @param startCalls calls in flight for partial batches; full ones may have up to {@code maxCalls}
-     *     ({@link SenderLimit})
+     *     ({@link CallLimit})
      * @param senderIdle how long a sender thread with nothing to send lives on
      */
     SendBatcher(SqsClient sqs, Supplier<String> queueUrl, int startCalls, int maxCalls, Duration linger,
             int maxBatchBytes, Duration senderIdle) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.senders = new SenderLimit(startCalls, maxCalls);
+        this.senders = new CallLimit(startCalls, maxCalls);
         this.lingerNanos = linger.toNanos();
         this.maxBatchBytes = maxBatchBytes;
         AtomicInteger count = new AtomicInteger();
         // A thread per call in flight, made when no idle one is left and ended when idle: as many threads as the
-        // load needs (the SenderLimit bounds the calls), not SEND_CONCURRENCY of them from the first burst on.
+        // load needs (the CallLimit bounds the calls), not SEND_CONCURRENCY of them from the first burst on.
         this.callers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, senderIdle.toNanos(), TimeUnit.NANOSECONDS,
                 new SynchronousQueue<>(), r -> daemon(r, "sqs-send-" + count.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sqs-send-linger"));
@@ -142,7 +143,7 @@ final class SendBatcher implements AutoCloseable {
 
     /**
      * Starts the calls that are due: a full batch, or what waits when nothing is in flight or the oldest has waited
-     * out the linger, while the {@link SenderLimit} allows. With {@code forCaller}, the first batch is returned for
+     * out the linger, while the {@link CallLimit} allows. With {@code forCaller}, the first batch is returned for
      * the calling sender to send itself (no hand-off to another thread). Caller holds the lock.
      */
     private List<Pending> dispatch(boolean forCaller) {

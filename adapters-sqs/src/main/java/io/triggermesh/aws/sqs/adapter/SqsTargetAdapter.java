@@ -37,7 +37,7 @@ public final class SqsTargetAdapter implements KindAdapter {
     /**
      * The most SendMessage/SendMessageBatch calls at once (default 16). Partial batches get at most 4 of them (fewer
      * when this is lower); only full batches, which show that events arrive faster than the calls carry them, get
-     * the rest (see {@link SenderLimit}).
+     * the rest (see {@link io.triggermesh.aws.adapter.queues.CallLimit}).
      */
     public static final String SEND_CONCURRENCY = "SEND_CONCURRENCY";
 
