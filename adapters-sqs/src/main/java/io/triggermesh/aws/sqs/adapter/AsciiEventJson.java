@@ -8,12 +8,12 @@ import java.util.Arrays;
 
 /**
  * {@link EventJson}'s output for an event whose attributes are all ASCII, written straight into a byte array: the
- * same calls, in the same order, that {@code EventJson} makes on a Jackson generator, with the bytes that generator
- * writes with its defaults (no spaces; in strings {@code \"}, {@code \\}, {@code \b}, {@code \t}, {@code \n},
- * {@code \f}, {@code \r}, {@code \}{@code u00XX} with capital hex digits for the other control characters, and
- * {@code /} and DEL as they are). Setting up that generator was about half of what writing a small event cost
- * (docs/benchmarks.md, "Target: calls in flight"). A non-ASCII or missing value declines the event ({@link #write}
- * gives null) and EventJson writes it with Jackson, which decides how such characters look.
+ * calls, in the order, of the CloudEvents SDK's {@code CloudEventSerializer} on a Jackson generator, with the bytes
+ * that generator writes with its defaults (no spaces; in strings {@code \"}, {@code \\}, {@code \b}, {@code \t},
+ * {@code \n}, {@code \f}, {@code \r}, {@code \}{@code u00XX} with capital hex digits for the other control
+ * characters, and {@code /} and DEL as they are). Setting up that generator was about half of what writing a small
+ * event cost (docs/benchmarks.md, "Target: calls in flight"). A non-ASCII or missing value declines the event
+ * ({@link #write} gives null) and EventJson hands it to the SDK, which decides how such characters look.
  * {@code EventJsonDifferentialTest} compares the result with the CloudEvents SDK's over random attributes.
  */
 final class AsciiEventJson implements CloudEventContextWriter {
@@ -65,7 +65,7 @@ final class AsciiEventJson implements CloudEventContextWriter {
     @Override
     public CloudEventContextWriter withContextAttribute(String name, String value) {
         if (value == null) {
-            declined = true; // Jackson writes null; not worth a second way here
+            declined = true; // the SDK writes null; not worth a second way here
         }
         if (name(name)) {
             string(value);

@@ -1,33 +1,19 @@
 package io.triggermesh.aws.sqs.adapter;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
-import io.cloudevents.core.CloudEventUtils;
 import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
-import io.cloudevents.rw.CloudEventContextWriter;
-import io.cloudevents.rw.CloudEventRWException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * A CloudEvent in the JSON format, byte for byte what the CloudEvents SDK's {@link JsonFormat} writes, for the events
- * nearly every target gets: JSON data ({@code application/json}, {@code text/json}) in ASCII, or no data. Those are
- * written here straight onto a Jackson generator; the SDK would go through an {@code ObjectMapper} call, match the
- * content type with a regular expression and copy the data from bytes to a String and to chars, which together cost
- * a few microseconds per event (see docs/benchmarks.md, "Target"). Where every attribute is ASCII too,
- * {@link AsciiEventJson} writes the same bytes without the generator. Every other event goes through the SDK
- * unchanged.
+ * A CloudEvent in the JSON format, byte for byte what the CloudEvents SDK's {@link JsonFormat} writes. The events
+ * nearly every target gets (every attribute ASCII, JSON data such as {@code application/json} or {@code text/json} in
+ * ASCII, or no data) are written by {@link AsciiEventJson} straight into a byte array; the SDK would go through an
+ * {@code ObjectMapper} call, match the content type with a regular expression and copy the data from bytes to a
+ * String and to chars, which together cost a few microseconds per event (see docs/benchmarks.md, "Target"). Every
+ * other event goes through the SDK unchanged.
  */
 final class EventJson {
-
-    // The SDK's ObjectMapper builds its generators from a factory with Jackson's defaults, like this one.
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private EventJson() {
     }
@@ -40,31 +26,13 @@ final class EventJson {
     static byte[] serialize(CloudEvent event) {
         CloudEventData data = event.getData();
         byte[] bytes = data == null ? null : data instanceof JsonCloudEventData ? null : data.toBytes();
-        if (data != null && (bytes == null || !jsonType(event.getDataContentType()) || !ascii(bytes))) {
-            return Sdk.FORMAT.serialize(event);
-        }
-        byte[] ascii = AsciiEventJson.write(event, bytes);
-        return ascii != null ? ascii : generated(event, bytes);
-    }
-
-    /** What AsciiEventJson writes without a generator; here for attributes with other characters. */
-    private static byte[] generated(CloudEvent event, byte[] bytes) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256 + (bytes == null ? 0 : bytes.length));
-        try (JsonGenerator gen = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            // The order and the calls of the SDK's CloudEventSerializer.
-            gen.writeStartObject();
-            gen.writeStringField("specversion", event.getSpecVersion().toString());
-            CloudEventUtils.toContextReader(event).readContext(new Attributes(gen));
-            if (bytes != null) {
-                gen.writeFieldName("data");
-                // ASCII: the SDK's decoding to chars and Jackson's encoding back give these very bytes.
-                gen.writeRawValue(new String(bytes, StandardCharsets.ISO_8859_1));
+        if (data == null || bytes != null && jsonType(event.getDataContentType()) && ascii(bytes)) {
+            byte[] ascii = AsciiEventJson.write(event, bytes);
+            if (ascii != null) {
+                return ascii;
             }
-            gen.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return Sdk.FORMAT.serialize(event);
     }
 
     /**
@@ -98,45 +66,5 @@ final class EventJson {
             }
         }
         return true;
-    }
-
-    /** As the SDK's JsonContextWriter: strings, integers and booleans as such, other values as their text. */
-    private record Attributes(JsonGenerator gen) implements CloudEventContextWriter {
-
-        @Override
-        public CloudEventContextWriter withContextAttribute(String name, String value) throws CloudEventRWException {
-            try {
-                gen.writeStringField(name, value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return this;
-        }
-
-        @Override
-        public CloudEventContextWriter withContextAttribute(String name, Number value) throws CloudEventRWException {
-            return value instanceof Integer integer ? withContextAttribute(name, integer)
-                    : withContextAttribute(name, value.toString());
-        }
-
-        @Override
-        public CloudEventContextWriter withContextAttribute(String name, Integer value) throws CloudEventRWException {
-            try {
-                gen.writeNumberField(name, value.intValue());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return this;
-        }
-
-        @Override
-        public CloudEventContextWriter withContextAttribute(String name, Boolean value) throws CloudEventRWException {
-            try {
-                gen.writeBooleanField(name, value.booleanValue());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return this;
-        }
     }
 }
