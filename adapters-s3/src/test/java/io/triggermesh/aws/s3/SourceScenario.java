@@ -1,6 +1,5 @@
 package io.triggermesh.aws.s3;
 
-import static org.awaitility.Awaitility.await;
 
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.s3.adapter.source.S3SourceAdapter;
@@ -8,6 +7,7 @@ import io.triggermesh.aws.s3.api.AwsS3SourceSpec;
 import io.triggermesh.aws.s3.api.S3SourceStatus;
 import io.triggermesh.aws.spi.ObjectContext;
 import io.triggermesh.aws.testing.AwsEmulator;
+import io.triggermesh.aws.testing.EmptyQueue;
 import io.triggermesh.aws.testkit.adapter.LoopbackSink;
 import java.time.Duration;
 import java.util.HashMap;
@@ -128,7 +128,7 @@ final class SourceScenario implements AutoCloseable {
     }
 
     void awaitQueueEmpty(Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> messagesInQueue() == 0);
+        EmptyQueue.await(queueUrl(), this::messagesInQueue, atMost);
     }
 
     @Override

@@ -129,7 +129,7 @@ class SqsIamMinimalityIT {
                     // the sink's answer (the message then comes again, as it should): wait for the delete first.
                     // The full policy allows everything the adapter does, so enforcement can pause for the look.
                     emulator.disableIamEnforcement();
-                    await().atMost(Duration.ofSeconds(20)).until(() -> aws.depth(variant.queue()) == 0);
+                    aws.awaitEmpty(variant.queue(), Duration.ofSeconds(20));
                     emulator.enableIamEnforcement();
                     assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("access denied", "cannot read");
                 } else if (variant.removed().equals("sqs:GetQueueAttributes")) {

@@ -81,7 +81,7 @@ class SqsSourceAdapterIT {
         assertThat(data(jsonEvent).path("Body").path("order").asInt()).isEqualTo(7);
         assertThat(data(textEvent).path("Body").asText()).isEqualTo("just text");
         assertThat(textEvent.getExtension("traceid")).isEqualTo("t-1");
-        await().untilAsserted(() -> assertThat(aws.depth(queue)).isZero());
+        aws.awaitEmpty(queue, Duration.ofSeconds(10));
     }
 
     @Test
@@ -137,7 +137,7 @@ class SqsSourceAdapterIT {
 
         sink.release();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.ids()).containsExactly(id));
-        await().untilAsserted(() -> assertThat(aws.depth(queue)).isZero());
+        aws.awaitEmpty(queue, Duration.ofSeconds(10));
     }
 
     @Test
@@ -154,7 +154,7 @@ class SqsSourceAdapterIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sink.ids()).containsExactly(id));
         assertThat(attempts).containsExactly(id, id);
-        await().untilAsserted(() -> assertThat(aws.depth(queue)).isZero());
+        aws.awaitEmpty(queue, Duration.ofSeconds(10));
     }
 
     @Test
@@ -177,7 +177,7 @@ class SqsSourceAdapterIT {
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(sink.ids())
                 .containsAll(ids));
-        await().untilAsserted(() -> assertThat(aws.depth(queue)).isZero());
+        aws.awaitEmpty(queue, Duration.ofSeconds(10));
     }
 
     private int visibleCount(EmulatorClients.Queue queue) {

@@ -3,9 +3,11 @@ package io.triggermesh.aws.testkit.adapter;
 import io.triggermesh.aws.spi.AdapterEnv;
 import io.triggermesh.aws.spi.AwsAccess;
 import io.triggermesh.aws.testing.AwsEmulator;
+import io.triggermesh.aws.testing.EmptyQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,12 +107,20 @@ public class EmulatorClients implements AutoCloseable {
         return queue(prefix, Map.of());
     }
 
-    /** Messages visible or in flight. */
+    /**
+     * Messages visible or in flight. One read of zero can be false in the emulator while a message's visibility
+     * timeout ends; wait for an empty queue with {@link #awaitEmpty}.
+     */
     public int depth(Queue queue) {
         return sqs().getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
                 .mapToInt(Integer::parseInt).sum();
+    }
+
+    /** Returns once the queue is empty (see {@link EmptyQueue}); fails when {@code atMost} passes first. */
+    public void awaitEmpty(Queue queue, Duration atMost) {
+        EmptyQueue.await(queue.url(), () -> depth(queue), atMost);
     }
 
     /**

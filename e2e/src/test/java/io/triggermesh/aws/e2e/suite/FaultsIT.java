@@ -4,6 +4,7 @@ import static io.triggermesh.aws.e2e.suite.Objects.awaitReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.triggermesh.aws.testing.EmptyQueue;
 import io.triggermesh.aws.testing.EmulatorIam;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class FaultsIT extends SuiteBase {
     private void awaitAllDelivered(List<String> ids, String account, String queue) {
         Waits.until(ids.size() + " events at the sink", RECOVERY, () -> sink.ids().containsAll(ids),
                 () -> ids.stream().filter(id -> !sink.ids().contains(id)).count() + " missing");
-        Waits.until("queue " + queue + " to be empty", RECOVERY, () -> aws.depth(account, queue) == 0);
+        EmptyQueue.await(queue, () -> aws.depth(account, queue), RECOVERY);
     }
 
     @Test
