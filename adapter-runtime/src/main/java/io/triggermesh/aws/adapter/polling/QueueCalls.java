@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 /**
  * The two batch calls of the consumer, with partial-failure handling: an entry that failed on SQS's side is tried
  * again (up to {@link #MAX_ATTEMPTS} times), an entry SQS refuses for good (an expired receipt handle: the message
- * is visible again and will be delivered again) is logged and dropped.
+ * is visible again and will be delivered again) is logged and dropped. Entries to try again go back in line at once,
+ * without a wait of their own: a call that failed as a whole has already been retried with backoff inside the SDK.
  */
 final class QueueCalls {
 
@@ -118,8 +119,8 @@ final class QueueCalls {
     }
 
     /**
-     * Whether the engine tries a failed call of its own again after a backoff: anything but a missing queue, a
-     * denial or a stop. SQS refusing a request the engine built can only be passing (throttling, an outage).
+     * Whether the engine tries a failed call of its own again (receives after a backoff, batch entries as said
+     * above): anything but a missing queue, a denial or a stop. SQS refusing a request the engine built can only be passing (throttling, an outage).
      */
     static boolean isTransient(SqsErrors.Kind kind) {
         return kind == SqsErrors.Kind.THROTTLED || kind == SqsErrors.Kind.BAD_MESSAGE
