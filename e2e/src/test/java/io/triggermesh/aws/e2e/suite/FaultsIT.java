@@ -9,6 +9,7 @@ import io.triggermesh.aws.testing.EmulatorIam;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
@@ -209,12 +210,14 @@ class FaultsIT extends SuiteBase {
         Waits.until("the adapter to be throttled", RECOVERY, () -> system.adapterLog(deployment)
                 .contains("sqs:ReceiveMessage on arn:aws:sqs:us-east-1:" + account + ":throttled failed: Rate exceeded"));
         // A rate over a window that ends on an event, not a count after a sleep: a slow machine only lowers it.
-        // Eight calls take the pollers through a few rounds of their backoff (and the SDK's own retries).
-        int before = proxy.throttled();
+        // Eight calls take the two pollers through a few rounds of their backoff (and the SDK's own retries).
+        // Only this queue's receives count: the adapters of the earlier tests are throttled too, all at once.
+        IntSupplier receives = () -> proxy.throttled("ReceiveMessage", account, "throttled");
+        int before = receives.getAsInt();
         long start = System.nanoTime();
-        Waits.until("the adapter to keep polling while throttled", RECOVERY, () -> proxy.throttled() >= before + 8);
+        Waits.until("the adapter to keep polling while throttled", RECOVERY, () -> receives.getAsInt() >= before + 8);
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat((proxy.throttled() - before) / seconds).as("throttled calls per second: backing off, not"
+        assertThat((receives.getAsInt() - before) / seconds).as("throttled receives per second: backing off, not"
                 + " hammering AWS").isLessThan(10.0);
         long errorLines = system.adapterLog(deployment).lines().filter(l -> l.contains(" ERROR ")
                 && l.contains("sqs:ReceiveMessage on arn:aws:sqs:us-east-1:" + account + ":throttled failed: Rate"))

@@ -14,9 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stands between the system and the AWS emulator: forwards every request, or, while {@link #throttle(boolean)} is
@@ -27,11 +31,13 @@ final class ThrottlingProxy implements World.FrontOfAws {
 
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding", "keep-alive", "date", "via", "warning", "from");
+    // The SQS JSON protocol names the queue in the body; the path of its URL is /<account>/<name>.
+    private static final Pattern QUEUE_URL = Pattern.compile("\"QueueUrl\"\\s*:\\s*\"[a-z]+://[^/\"]*(/[^\"]*)\"");
 
     private final HttpServer server;
     private final URI target;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final AtomicInteger throttled = new AtomicInteger();
+    private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private volatile boolean throttling;
 
     ThrottlingProxy(URI target) {
@@ -55,8 +61,17 @@ final class ThrottlingProxy implements World.FrontOfAws {
         throttling = on;
     }
 
-    int throttled() {
-        return throttled.get();
+    /**
+     * Calls of {@code action} (ReceiveMessage, ...) on the queue {@code name} of {@code account} answered with
+     * ThrottlingException. Per queue, since the adapters of earlier tests go through this proxy too.
+     */
+    int throttled(String action, String account, String name) {
+        AtomicInteger count = throttled.get(key(action, "/" + account + "/" + name));
+        return count == null ? 0 : count.get();
+    }
+
+    private static String key(String action, String queuePath) {
+        return action + " " + queuePath;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -64,7 +79,10 @@ final class ThrottlingProxy implements World.FrontOfAws {
             byte[] body = in.readAllBytes();
             String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (throttling && amzTarget != null && amzTarget.startsWith("AmazonSQS.")) {
-                throttled.incrementAndGet();
+                Matcher queue = QUEUE_URL.matcher(new String(body, StandardCharsets.UTF_8));
+                String action = amzTarget.substring("AmazonSQS.".length());
+                throttled.computeIfAbsent(key(action, queue.find() ? queue.group(1) : "(no queue)"),
+                        k -> new AtomicInteger()).incrementAndGet();
                 byte[] error = "{\"__type\":\"com.amazonaws.sqs#ThrottlingException\",\"message\":\"Rate exceeded\"}"
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
