@@ -10,8 +10,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Resolves a queue's URL with sqs:GetQueueUrl, from the name and owner account in its ARN (never by building the
- * URL from strings, which breaks other partitions, VPC endpoints and emulators). Retries with a backoff up to a
- * minute and one clear log line per kind of failure, until it succeeds or is stopped. The one GetQueueUrl of the
+ * URL from strings, which breaks other partitions, VPC endpoints and emulators). Retries with a backoff that doubles
+ * from one second up to a minute, whatever the failure, and one clear log line per kind of failure, until it succeeds
+ * or is stopped. A missing queue or a missing grant is mended by a person, most often in the minute after the object
+ * was applied (a queue created after its target): the doubling finds the fix within seconds then, and asks once a
+ * minute after that. The one GetQueueUrl of the
  * adapters: the SQS source and target wait in {@link #resolve}, the S3 source calls {@link #resolveOnce} at start.
  */
 public final class QueueUrls {
@@ -57,10 +60,7 @@ public final class QueueUrls {
                 LOG.log(kind == last ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
                         () -> describe(e) + "; trying again in " + wait.toMillis() / 1000.0 + "s");
                 last = kind;
-                backoff = kind == SqsErrors.Kind.UNAVAILABLE || kind == SqsErrors.Kind.THROTTLED
-                        || kind == SqsErrors.Kind.ABORTED
-                        ? (backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2))
-                        : MAX_BACKOFF;
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 try {
                     if (stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                         break;

@@ -48,6 +48,9 @@ final class World implements AutoCloseable {
                        Function<AwsEmulator, Map<String, String>> extraEnv) {
         AwsEmulator emulator = AwsEmulator.shared();
         emulator.assumeMoto();
+        // From an empty emulator: account ids restart in every JVM, and a long-lived emulator
+        // (TRIGGERMESH_TEST_AWS_ENDPOINT) still holds the users, roles and queues of an earlier run or suite class.
+        emulator.reset();
         emulator.disableIamEnforcement();
         FrontOfAws front = inFront.apply(emulator.endpoint());
         LocalSystem system = LocalSystem.start(name, front == null ? emulator.endpoint() : front.uri(),
