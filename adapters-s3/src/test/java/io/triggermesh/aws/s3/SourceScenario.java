@@ -1,6 +1,5 @@
 package io.triggermesh.aws.s3;
 
-
 import io.triggermesh.aws.adapter.AdapterRuntime;
 import io.triggermesh.aws.s3.adapter.source.S3SourceAdapter;
 import io.triggermesh.aws.s3.api.AwsS3SourceSpec;

@@ -120,7 +120,8 @@ final class QueueCalls {
 
     /**
      * Whether the engine tries a failed call of its own again (receives after a backoff, batch entries as said
-     * above): anything but a missing queue, a denial or a stop. SQS refusing a request the engine built can only be passing (throttling, an outage).
+     * above): anything but a missing queue, a denial or a stop. SQS refusing a request the engine built can only be
+     * passing (throttling, an outage).
      */
     static boolean isTransient(SqsErrors.Kind kind) {
         return kind == SqsErrors.Kind.THROTTLED || kind == SqsErrors.Kind.BAD_MESSAGE

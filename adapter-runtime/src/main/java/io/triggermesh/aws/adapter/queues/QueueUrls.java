@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Resolves a queue's URL with sqs:GetQueueUrl, from the name and owner account in its ARN (never by building the
- * URL from strings, which breaks other partitions, VPC endpoints and emulators). Retries with a backoff that doubles
- * from one second up to a minute, whatever the failure, and one clear log line per kind of failure, until it succeeds
- * or is stopped. A missing queue or a missing grant is mended by a person, most often in the minute after the object
- * was applied (a queue created after its target): the doubling finds the fix within seconds then, and asks once a
- * minute after that. The one GetQueueUrl of the
- * adapters: the SQS source and target wait in {@link #resolve}, the S3 source calls {@link #resolveOnce} at start.
+ * URL from strings, which breaks other partitions, VPC endpoints and emulators). Retries until it succeeds or is
+ * stopped, with one clear log line per kind of failure, after waits that double from 0.5-1 s up to 30-60 s whatever
+ * the failure: a missing queue or a missing grant is mended by a person, most often in the minute after the object
+ * was applied (a queue created after its target), and the doubling finds the fix within seconds then. The one
+ * GetQueueUrl of the adapters: the SQS source and target wait in {@link #resolve}, the S3 source calls
+ * {@link #resolveOnce} at start.
  */
 public final class QueueUrls {
 

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ExtendWith(AwsEmulatorExtension.class)
 class QueueUrlsIT {
 
-    private final AtomicInteger calls = new AtomicInteger();
+    /** GetQueueUrl calls answered with a failure: counted once the answer is in, not when the call starts. */
+    private final AtomicInteger failures = new AtomicInteger();
     private final SqsClient sqs;
 
     QueueUrlsIT(AwsEmulator emulator) {
@@ -33,8 +34,8 @@ class QueueUrlsIT {
                 .credentialsProvider(emulator.rootCredentialsProvider())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        calls.incrementAndGet();
+                    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+                        failures.incrementAndGet();
                     }
                 }))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
@@ -54,14 +55,14 @@ class QueueUrlsIT {
         CompletableFuture<Optional<String>> resolved = CompletableFuture.supplyAsync(urls::resolve);
         try {
             // Two misses, as when a person creates the queue a little after applying the object.
-            await().atMost(Duration.ofSeconds(20)).until(() -> calls.get() >= 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> failures.get() >= 2);
             assertThat(resolved).as("still waiting for the queue").isNotDone();
             assertThat(urls.lastFailure()).get().satisfies(e -> assertThat(SqsErrors.classify(e))
                     .isEqualTo(SqsErrors.Kind.QUEUE_MISSING));
             long created = System.nanoTime();
             String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
 
-            // The waits double (0.5-1 s, 1-2 s, 2-4 s, ...): the third attempt comes at most 4 s after the second
+            // The waits double (0.5-1 s, 1-2 s, 2-4 s, ...): the third attempt comes at most 2 s after the second
             // miss, where a jump to the one-minute wait after a miss would take 30 s or more.
             assertThat(resolved.get(20, TimeUnit.SECONDS)).contains(url);
             assertThat(Duration.ofNanos(System.nanoTime() - created)).isLessThan(Duration.ofSeconds(15));
@@ -77,9 +78,11 @@ class QueueUrlsIT {
                 + UUID.randomUUID()).orElseThrow();
         QueueUrls urls = new QueueUrls(sqs, arn, Optional.empty());
         CompletableFuture<Optional<String>> resolved = CompletableFuture.supplyAsync(urls::resolve);
+        // Four misses: the lookup is now in its fourth wait, of 4-8 s.
+        await().atMost(Duration.ofSeconds(30)).until(() -> failures.get() >= 4);
 
         urls.stop();
 
-        assertThat(resolved.get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(resolved.get(1, TimeUnit.SECONDS)).isEmpty();
     }
 }

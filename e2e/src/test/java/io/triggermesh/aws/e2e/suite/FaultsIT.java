@@ -109,7 +109,7 @@ class FaultsIT extends SuiteBase {
         sink.delay(300);
         List<String> ids = sendMessages(account, "killed", 30);
         // This queue's events only: the sink already holds those of the earlier tests.
-        String source = "arn:aws:sqs:us-east-1:" + account + ":killed";
+        String source = "arn:aws:sqs:" + world.emulator.region() + ":" + account + ":killed";
         Waits.until("some events delivered", RECOVERY, () -> sink.idsFrom(source).size() >= 3);
 
         ProcessHandle.of(firstPid).ifPresent(ProcessHandle::destroyForcibly);  // SIGKILL mid-batch
@@ -216,7 +216,8 @@ class FaultsIT extends SuiteBase {
         IntSupplier receives = () -> proxy.throttled("ReceiveMessage", account, "throttled");
         int before = receives.getAsInt();
         long start = System.nanoTime();
-        Waits.until("the adapter to keep polling while throttled", RECOVERY, () -> receives.getAsInt() >= before + 8);
+        Waits.until("the adapter to keep polling while throttled", RECOVERY, () -> receives.getAsInt() >= before + 8,
+                () -> "throttled so far: " + proxy.throttledCounts());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat((receives.getAsInt() - before) / seconds).as("throttled receives per second: backing off, not"
                 + " hammering AWS").isLessThan(10.0);

@@ -70,6 +70,11 @@ final class ThrottlingProxy implements World.FrontOfAws {
         return count == null ? 0 : count.get();
     }
 
+    /** Every count, for a failure message: action and queue path of each. */
+    String throttledCounts() {
+        return new java.util.TreeMap<>(throttled).toString();
+    }
+
     private static String key(String action, String queuePath) {
         return action + " " + queuePath;
     }
