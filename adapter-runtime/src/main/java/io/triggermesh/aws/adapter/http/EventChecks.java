@@ -1,6 +1,5 @@
 package io.triggermesh.aws.adapter.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cloudevents.CloudEvent;
@@ -14,9 +13,6 @@ import java.util.Locale;
  * not UTF-8, which a target would otherwise pass on broken.
  */
 final class EventChecks {
-
-    /** Jackson's byte parser: it reads UTF-8 itself, so bytes that are not UTF-8 are an error, not replaced. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** An event the receiver refuses with 400. */
     static final class Invalid extends RuntimeException {
@@ -77,7 +73,8 @@ final class EventChecks {
 
     /** Jackson's answer, the only one users see; not private, as the yardstick JsonSyntaxTest holds JsonSyntax to. */
     static void jackson(byte[] bytes, String contentType) {
-        try (JsonParser parser = JSON.createParser(bytes)) {
+        // Jackson's byte parser: it reads UTF-8 itself, so bytes that are not UTF-8 are an error, not replaced.
+        try (JsonParser parser = Json.FACTORY.createParser(bytes)) {
             if (parser.nextToken() == null) {
                 throw invalidJson(contentType, "it holds no JSON value");
             }

@@ -1,7 +1,6 @@
 package io.triggermesh.aws.adapter.http;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.cloudevents.CloudEvent;
@@ -21,16 +20,6 @@ import java.nio.charset.StandardCharsets;
 
 /** The HTTP answers of the receiver, built from {@link TargetReply} values. */
 final class Responses {
-
-    /**
-     * Jackson's generator with its defaults, as an {@code ObjectMapper} writes with: the same bytes, without loading
-     * jackson-databind, whose start-up alone (a few hundred classes, and a date format that creates a Locale for every
-     * locale the JDK knows) was most of what an idle target adapter's first request cost in memory
-     * (docs/benchmarks.md, "Memory of an adapter process"). Made with the first failure, not with {@code /health}.
-     */
-    private static final class Json {
-        static final JsonFactory FACTORY = JsonFactory.builder().build();
-    }
 
     private Responses() {
     }
@@ -62,7 +51,12 @@ final class Responses {
         return response;
     }
 
-    /** {@code {"code":...,"message":...,"retryable":...}} in UTF-8. */
+    /**
+     * {@code {"code":...,"message":...,"retryable":...}} in UTF-8, by Jackson's generator with its defaults: the bytes
+     * an {@code ObjectMapper} writes, without loading jackson-databind, whose start-up alone (a few hundred classes,
+     * and a date format that creates a Locale for every locale the JDK knows) was most of what an idle target
+     * adapter's first request cost in memory (docs/benchmarks.md, "Memory of an adapter process").
+     */
     private static byte[] failureJson(String code, String message, boolean retryable) {
         ByteArrayBuilder out = new ByteArrayBuilder(64 + message.length());
         try (JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
