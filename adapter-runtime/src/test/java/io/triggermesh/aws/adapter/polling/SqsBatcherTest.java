@@ -86,6 +86,18 @@ class SqsBatcherTest {
         return t;
     }
 
+    /**
+     * One call at once and room for ten: entries 0 to 9 go out in the one call, which holds them while the answer
+     * waits for {@code release}, and three adders (entries 10 to 12) wait for room.
+     */
+    private List<Thread> oneCallBusyAndThreeAddersBlocked() {
+        batcher(1, 1, 10, BatchLimits.WORKER_IDLE);
+        addAll(0, 10);
+        List<Thread> blocked = IntStream.range(10, 13).mapToObj(this::adder).toList();
+        blocked.forEach(SqsBatcherTest::awaitBlocked);
+        return blocked;
+    }
+
     private static void awaitBlocked(Thread t) {
         await().atMost(WAIT).until(() -> t.getState() == Thread.State.TIMED_WAITING
                 || t.getState() == Thread.State.WAITING);
@@ -146,10 +158,7 @@ class SqsBatcherTest {
     void retriesReturnedWhileAtTheBoundGoFirstWithoutDeadlock() {
         Set<Integer> tried = ConcurrentHashMap.newKeySet();
         answer = batch -> batch.stream().filter(tried::add).toList(); // every entry fails its first try
-        batcher(1, 1, 10, BatchLimits.WORKER_IDLE);
-        addAll(0, 10);
-        List<Thread> blocked = IntStream.range(10, 13).mapToObj(this::adder).toList();
-        blocked.forEach(SqsBatcherTest::awaitBlocked);
+        List<Thread> blocked = oneCallBusyAndThreeAddersBlocked();
 
         release.countDown();
         await().atMost(WAIT).until(() -> sent.size() == 13);
@@ -160,10 +169,7 @@ class SqsBatcherTest {
 
     @Test
     void closeWithAddersBlockedReturnsWithinItsTimeoutAndReportsWhatItDidNotSend() throws Exception {
-        batcher(1, 1, 10, BatchLimits.WORKER_IDLE);
-        addAll(0, 10);
-        List<Thread> blocked = IntStream.range(10, 13).mapToObj(this::adder).toList();
-        blocked.forEach(SqsBatcherTest::awaitBlocked);
+        List<Thread> blocked = oneCallBusyAndThreeAddersBlocked();
 
         long start = System.nanoTime();
         batcher.close(Duration.ofMillis(300));
@@ -206,10 +212,7 @@ class SqsBatcherTest {
 
     @Test
     void closeOnAnInterruptedThreadStillWaitsForItsCallsAndAccountsForEveryEntry() throws Exception {
-        batcher(1, 1, 10, BatchLimits.WORKER_IDLE);
-        addAll(0, 10);
-        List<Thread> blocked = IntStream.range(10, 13).mapToObj(this::adder).toList();
-        blocked.forEach(SqsBatcherTest::awaitBlocked);
+        List<Thread> blocked = oneCallBusyAndThreeAddersBlocked();
         AtomicInteger flagKept = new AtomicInteger(-1);
         Thread closer = new Thread(() -> {
             Thread.currentThread().interrupt(); // as QueueConsumer.close() after an interrupted join
